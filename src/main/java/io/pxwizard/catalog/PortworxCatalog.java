@@ -1,0 +1,74 @@
+package io.pxwizard.catalog;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Everything the wizard offers, bound from {@code px:} in application.yaml: releases, distributions, secrets stores
+ * and the defaults a new spec starts with.
+ */
+@ConfigurationProperties("px")
+public record PortworxCatalog(String installBaseUrl, List<PortworxRelease> releases, List<Distribution> distributions,
+		List<SecretsStore> secretsStores, Defaults defaults) {
+
+	public PortworxCatalog {
+		// Newest first whatever order the file lists them in: the drop-down and the default depend on it.
+		releases = releases.stream().sorted(Comparator.comparing(PortworxRelease::version, PortworxCatalog::compareVersions).reversed()).toList();
+		distributions = List.copyOf(distributions);
+		secretsStores = List.copyOf(secretsStores);
+	}
+
+	public PortworxRelease newestRelease() {
+		return releases.get(0);
+	}
+
+	public Optional<PortworxRelease> release(String version) {
+		return releases.stream().filter((release) -> release.version().equals(version)).findFirst();
+	}
+
+	public Optional<Distribution> distribution(String id) {
+		return distributions.stream().filter((distribution) -> distribution.id().equals(id)).findFirst();
+	}
+
+	public Distribution noDistribution() {
+		return distributions.stream().filter(Distribution::isNone).findFirst().orElseThrow();
+	}
+
+	public boolean isSecretsStore(String value) {
+		return secretsStores.stream().anyMatch((store) -> store.value().equals(value));
+	}
+
+	/** Compares dotted numeric versions ({@code 2.10} is newer than {@code 2.9}). */
+	public static int compareVersions(String left, String right) {
+		String[] a = left.split("\\.");
+		String[] b = right.split("\\.");
+		for (int i = 0; i < Math.max(a.length, b.length); i++) {
+			int x = (i < a.length) ? Integer.parseInt(a[i]) : 0;
+			int y = (i < b.length) ? Integer.parseInt(b[i]) : 0;
+			if (x != y) {
+				return Integer.compare(x, y);
+			}
+		}
+		return 0;
+	}
+
+	/**
+	 * What a new spec starts with.
+	 *
+	 * @param clusterNamePrefix prefix of the generated cluster name ({@code px-cluster-<uuid>})
+	 * @param namespace where Portworx goes when {@code ns=} is absent
+	 * @param parameters the query parameters a new spec starts with
+	 */
+	public record Defaults(String clusterNamePrefix, String namespace, Map<String, String> parameters) {
+
+		public Defaults {
+			parameters = Map.copyOf(parameters);
+		}
+
+	}
+
+}

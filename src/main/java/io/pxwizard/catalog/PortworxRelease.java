@@ -1,0 +1,26 @@
+package io.pxwizard.catalog;
+
+/**
+ * One entry of the Portworx version drop-down.
+ *
+ * @param version the drop-down value and the install URL path ({@code 2.8})
+ * @param imageVersion the full Portworx image tag ({@code 2.8.1.5})
+ * @param operatorVersion the Portworx operator tag that release is installed with
+ * @param csi how that release's StorageCluster switches CSI on
+ * @param storkWebhook the value of Stork's {@code webhook-controller} argument in that release's spec
+ */
+public record PortworxRelease(String version, String imageVersion, String operatorVersion, CsiField csi,
+		boolean storkWebhook) {
+
+	/** Where a StorageCluster of this release asks for CSI. */
+	public enum CsiField {
+
+		/** Operator before 1.8: {@code spec.featureGates.CSI: "true"}. */
+		FEATURE_GATE,
+
+		/** Operator 1.8 and later: {@code spec.csi.enabled: true}. */
+		SPEC
+
+	}
+
+}

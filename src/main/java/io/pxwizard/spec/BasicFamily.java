@@ -1,0 +1,54 @@
+package io.pxwizard.spec;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.pxwizard.wizard.WizardStep;
+
+/** {@code operator}, {@code mc} and {@code kbver}. */
+final class BasicFamily implements OptionFamily<BasicOptions> {
+
+	static final String OPERATOR = "operator";
+
+	/** Always {@code false} in what Portworx Central writes; its meaning is not documented. */
+	static final String MC = "mc";
+
+	static final String KUBERNETES_VERSION = "kbver";
+
+	private static final Pattern KUBERNETES_VERSION_FORMAT = Pattern.compile("v?[0-9]{1,2}\\.[0-9]{1,3}(\\.[0-9]{1,3})?");
+
+	@Override
+	public WizardStep step() {
+		return WizardStep.BASIC;
+	}
+
+	@Override
+	public Set<String> parameters() {
+		return Set.of(OPERATOR, MC, KUBERNETES_VERSION);
+	}
+
+	@Override
+	public BasicOptions read(SpecParameters state, FieldErrors errors) {
+		boolean operator = ParameterRules.flag(state, OPERATOR, errors);
+		if (!state.get(MC).isEmpty() && !"false".equals(state.get(MC))) {
+			errors.reject(MC, "error.flag", MC);
+		}
+		String kubernetesVersion = state.trimmed(KUBERNETES_VERSION);
+		if (!kubernetesVersion.isEmpty() && !KUBERNETES_VERSION_FORMAT.matcher(kubernetesVersion).matches()) {
+			errors.reject(KUBERNETES_VERSION, "error.kbver");
+		}
+		return new BasicOptions(operator, kubernetesVersion);
+	}
+
+	@Override
+	public void write(BasicOptions options, Map<String, String> parameters) {
+		if (options.operator()) {
+			parameters.put(OPERATOR, "true");
+		}
+		parameters.put(MC, "false");
+		// Written even when empty, as Portworx Central does ("kbver=").
+		parameters.put(KUBERNETES_VERSION, options.kubernetesVersion());
+	}
+
+}

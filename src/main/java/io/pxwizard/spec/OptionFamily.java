@@ -1,0 +1,41 @@
+package io.pxwizard.spec;
+
+import java.util.Map;
+import java.util.Set;
+
+import io.pxwizard.wizard.WizardStep;
+
+/**
+ * One family of wizard options (key-value store, storage, network, ...): the one place where its query parameters are
+ * read, validated and written, so a parameter and its meaning are defined together.
+ *
+ * @param <T> the validated options of this family
+ */
+public interface OptionFamily<T> {
+
+	/** The wizard page that asks for these options. */
+	WizardStep step();
+
+	/** The install.portworx.com query parameters this family owns. */
+	Set<String> parameters();
+
+	/** Form fields of this family's page that are not query parameters (radio buttons whose choice a URL implies). */
+	default Set<String> formOnlyFields() {
+		return Set.of();
+	}
+
+	/**
+	 * Reads and validates this family's options from the whole wizard state. Problems go to {@code errors} under the
+	 * form field's name; the result is only meaningful when none was added.
+	 */
+	T read(SpecParameters state, FieldErrors errors);
+
+	/** Writes the options as query parameters, in canonical form (absent where install.portworx.com omits them). */
+	void write(T options, Map<String, String> parameters);
+
+	/** Values of the form-only fields as a URL implies them, for showing a page opened from a link. */
+	default Map<String, String> impliedFormValues(SpecParameters state) {
+		return Map.of();
+	}
+
+}

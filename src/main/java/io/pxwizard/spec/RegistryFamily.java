@@ -1,0 +1,64 @@
+package io.pxwizard.spec;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.pxwizard.wizard.WizardStep;
+
+/** {@code reg}, {@code rsec} and {@code pp}. */
+final class RegistryFamily implements OptionFamily<RegistryOptions> {
+
+	static final String REGISTRY = "reg";
+
+	static final String PULL_SECRET = "rsec";
+
+	static final String PULL_POLICY = "pp";
+
+	static final Set<String> PULL_POLICIES = Set.of("Always", "IfNotPresent", "Never");
+
+	/** host[:port][/path], as an image reference starts. */
+	private static final Pattern REGISTRY_FORMAT = Pattern
+		.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(:[0-9]{1,5})?(/[a-z0-9]([a-z0-9._-]{0,126}[a-z0-9])?)*");
+
+	@Override
+	public WizardStep step() {
+		return WizardStep.CUSTOMIZE;
+	}
+
+	@Override
+	public Set<String> parameters() {
+		return Set.of(REGISTRY, PULL_SECRET, PULL_POLICY);
+	}
+
+	@Override
+	public RegistryOptions read(SpecParameters state, FieldErrors errors) {
+		String registry = state.trimmed(REGISTRY);
+		if (!registry.isEmpty() && !REGISTRY_FORMAT.matcher(registry).matches()) {
+			errors.reject(REGISTRY, "error.registry");
+		}
+		String pullSecret = state.trimmed(PULL_SECRET);
+		if (!pullSecret.isEmpty() && !ParameterRules.DNS_SUBDOMAIN.matcher(pullSecret).matches()) {
+			errors.reject(PULL_SECRET, "error.dnsSubdomain");
+		}
+		String pullPolicy = state.trimmed(PULL_POLICY);
+		if (!pullPolicy.isEmpty() && !PULL_POLICIES.contains(pullPolicy)) {
+			errors.reject(PULL_POLICY, "error.choice");
+		}
+		return new RegistryOptions(registry, pullSecret, pullPolicy);
+	}
+
+	@Override
+	public void write(RegistryOptions options, Map<String, String> parameters) {
+		if (!options.registry().isEmpty()) {
+			parameters.put(REGISTRY, options.registry());
+		}
+		if (!options.pullSecret().isEmpty()) {
+			parameters.put(PULL_SECRET, options.pullSecret());
+		}
+		if (!options.pullPolicy().isEmpty()) {
+			parameters.put(PULL_POLICY, options.pullPolicy());
+		}
+	}
+
+}

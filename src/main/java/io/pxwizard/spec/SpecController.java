@@ -1,0 +1,84 @@
+package io.pxwizard.spec;
+
+import java.util.List;
+import java.util.Locale;
+
+import io.pxwizard.catalog.PortworxCatalog;
+import io.pxwizard.web.ClientKind;
+import io.pxwizard.wizard.FieldMessages;
+import io.pxwizard.wizard.WizardPages;
+import io.pxwizard.wizard.WizardStep;
+import io.pxwizard.wizard.WizardUrls;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The finish page, {@code GET /spec/{version}?<parameters>}: a spec URL is a saved wizard state. A browser gets the
+ * page; curl gets the commands, one a line.
+ */
+@Controller
+class SpecController {
+
+	static final String VIEW = "spec/finish";
+
+	private final PortworxCatalog catalog;
+
+	private final SpecQuery specQuery;
+
+	private final WizardPages wizardPages;
+
+	private final FieldMessages fieldMessages;
+
+	SpecController(PortworxCatalog catalog, SpecQuery specQuery, WizardPages wizardPages, FieldMessages fieldMessages) {
+		this.catalog = catalog;
+		this.specQuery = specQuery;
+		this.wizardPages = wizardPages;
+		this.fieldMessages = fieldMessages;
+	}
+
+	@GetMapping("/spec/{version}")
+	Object finish(@PathVariable String version, @RequestParam MultiValueMap<String, String> query,
+			HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
+		SpecParameters state = SpecParameters.of(query);
+		SpecReading reading = specQuery.read(version, state);
+		if (!ClientKind.wantsHtml(request)) {
+			return asText(reading, locale);
+		}
+		if (!reading.isValid()) {
+			return wizardPages.withProblems(model, version, state, reading, locale, response);
+		}
+		InstallSpec spec = reading.spec();
+		String canonical = specQuery.queryString(spec);
+		model.addAttribute("spec", spec);
+		model.addAttribute("commands", specQuery.commands(spec, catalog.installBaseUrl()));
+		model.addAttribute("namespace", specQuery.namespace(spec));
+		model.addAttribute("specUrl", WizardUrls.spec(version, canonical));
+		model.addAttribute("steps", List.of(WizardStep.values()));
+		model.addAttribute("step", WizardStep.FINISH);
+		model.addAttribute("editUrls", List.of(WizardStep.BASIC, WizardStep.STORAGE, WizardStep.NETWORK,
+				WizardStep.CUSTOMIZE).stream().map((step) -> WizardUrls.step(version, step, canonical)).toList());
+		return VIEW;
+	}
+
+	private ResponseEntity<String> asText(SpecReading reading, Locale locale) {
+		if (!reading.isValid()) {
+			String problems = String.join("\n", fieldMessages.lines(reading.errors(), locale)) + "\n";
+			return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN).body(problems);
+		}
+		InstallCommands commands = specQuery.commands(reading.spec(), catalog.installBaseUrl());
+		return ResponseEntity.ok()
+			.contentType(MediaType.TEXT_PLAIN)
+			.body(String.join("\n", commands.applyCommands()) + "\n");
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.pxwizard.spec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.pxwizard.wizard.WizardStep;
+
+/** {@code s}, {@code f}, {@code j} and {@code kd}, plus the page's scan and skip-KVDB-device choices. */
+final class StorageFamily implements OptionFamily<StorageOptions> {
+
+	static final String DEVICES = "s";
+
+	static final String USE_UNMOUNTED = "f";
+
+	static final String JOURNAL = "j";
+
+	static final String KVDB_DEVICE = "kd";
+
+	/** "Automatically scan disks" ({@code auto}) or "Manually specify disks" ({@code manual}). */
+	static final String SCAN = "scan";
+
+	/** "Skip KVDB device". */
+	static final String SKIP_KVDB_DEVICE = "kdskip";
+
+	static final String AUTO = "auto";
+
+	static final String MANUAL = "manual";
+
+	private static final int MAX_DEVICES = 32;
+
+	@Override
+	public WizardStep step() {
+		return WizardStep.STORAGE;
+	}
+
+	@Override
+	public Set<String> parameters() {
+		return Set.of(DEVICES, USE_UNMOUNTED, JOURNAL, KVDB_DEVICE);
+	}
+
+	@Override
+	public Set<String> formOnlyFields() {
+		return Set.of(SCAN, SKIP_KVDB_DEVICE);
+	}
+
+	@Override
+	public Map<String, String> impliedFormValues(SpecParameters state) {
+		return Map.of(SCAN, state.has(DEVICES) ? MANUAL : AUTO, SKIP_KVDB_DEVICE,
+				String.valueOf(!state.has(KVDB_DEVICE)));
+	}
+
+	@Override
+	public StorageOptions read(SpecParameters state, FieldErrors errors) {
+		String scan = state.has(SCAN) ? state.get(SCAN) : impliedFormValues(state).get(SCAN);
+		List<String> devices = List.of();
+		if (MANUAL.equals(scan)) {
+			if (ParameterRules.withinLength(DEVICES, state.get(DEVICES), 4096, errors)) {
+				devices = ParameterRules.devicePaths(DEVICES, state.get(DEVICES), errors);
+				if (devices.isEmpty()) {
+					errors.reject(DEVICES, "error.devices.missing");
+				}
+				else if (devices.size() > MAX_DEVICES) {
+					errors.reject(DEVICES, "error.devices.tooMany", MAX_DEVICES);
+				}
+			}
+		}
+		else if (!AUTO.equals(scan)) {
+			errors.reject(SCAN, "error.choice");
+		}
+		boolean useUnmounted = ParameterRules.flag(state, USE_UNMOUNTED, errors);
+		String journal = state.trimmed(JOURNAL);
+		if (!journal.isEmpty() && !AUTO.equals(journal)) {
+			ParameterRules.devicePaths(JOURNAL, journal, errors);
+		}
+		return new StorageOptions(devices, useUnmounted, journal, kvdbDevice(state, errors));
+	}
+
+	private String kvdbDevice(SpecParameters state, FieldErrors errors) {
+		boolean skip = state.has(SKIP_KVDB_DEVICE) ? ParameterRules.flag(state, SKIP_KVDB_DEVICE, errors)
+				: !state.has(KVDB_DEVICE);
+		String device = state.trimmed(KVDB_DEVICE);
+		boolean builtInKvdb = !state.has(KvdbFamily.ETCD) || state.isTrue(KvdbFamily.BUILT_IN);
+		if (!builtInKvdb) {
+			// Portworx only offers a KVDB device for its built-in KVDB.
+			if (!device.isEmpty() && !skip) {
+				errors.reject(KVDB_DEVICE, "error.kvdbDevice.external");
+			}
+			return "";
+		}
+		if (skip) {
+			return "";
+		}
+		if (device.isEmpty()) {
+			errors.reject(KVDB_DEVICE, "error.kvdbDevice.missing");
+		}
+		else {
+			List<String> paths = ParameterRules.devicePaths(KVDB_DEVICE, device, errors);
+			if (paths.size() > 1) {
+				errors.reject(KVDB_DEVICE, "error.kvdbDevice.one");
+			}
+		}
+		return device;
+	}
+
+	@Override
+	public void write(StorageOptions options, Map<String, String> parameters) {
+		if (!options.automaticScan()) {
+			parameters.put(DEVICES, String.join(",", options.devices()));
+		}
+		if (options.useUnmountedDisks()) {
+			parameters.put(USE_UNMOUNTED, "true");
+		}
+		if (!options.journalDevice().isEmpty()) {
+			parameters.put(JOURNAL, options.journalDevice());
+		}
+		if (!options.kvdbDevice().isEmpty()) {
+			parameters.put(KVDB_DEVICE, options.kvdbDevice());
+		}
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.pxwizard.wizard;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.pxwizard.catalog.PortworxCatalog;
+import io.pxwizard.spec.FieldErrors;
+import io.pxwizard.spec.SpecParameters;
+import io.pxwizard.spec.SpecQuery;
+import io.pxwizard.spec.SpecReading;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** Renders a wizard page: what every page's template is given, for a fresh page or one with problems. */
+@Component
+public class WizardPages {
+
+	private final PortworxCatalog catalog;
+
+	private final SpecQuery specQuery;
+
+	private final FieldMessages fieldMessages;
+
+	WizardPages(PortworxCatalog catalog, SpecQuery specQuery, FieldMessages fieldMessages) {
+		this.catalog = catalog;
+		this.specQuery = specQuery;
+		this.fieldMessages = fieldMessages;
+	}
+
+	/** A page opened from a URL: its fields show the state, radio choices as the URL implies them. */
+	String fromState(Model model, WizardStep step, String version, SpecParameters state) {
+		return render(model, step, version, shownFromState(step, version, state), Map.of());
+	}
+
+	/** A posted page whose answers were wrong: the fields show what was typed. */
+	String withProblems(Model model, WizardStep step, String version, SpecParameters posted, FieldErrors errors,
+			Locale locale, HttpServletResponse response) {
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		return render(model, step, version, posted, fieldMessages.byField(errors, locale));
+	}
+
+	/**
+	 * A whole spec with problems (a hand-edited or outdated link): the first page with a wrong answer, every message
+	 * of that page next to its field.
+	 */
+	public String withProblems(Model model, String version, SpecParameters state, SpecReading reading, Locale locale,
+			HttpServletResponse response) {
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		WizardStep step = reading.firstStepWithErrors();
+		return render(model, step, version, shownFromState(step, version, state),
+				fieldMessages.byField(reading.errors(), locale));
+	}
+
+	private SpecParameters shownFromState(WizardStep step, String version, SpecParameters state) {
+		Map<String, String> shown = new LinkedHashMap<>(specQuery.impliedFormValues(step, state));
+		shown.putAll(state.asMap());
+		shown.putIfAbsent(SpecQuery.VERSION, version);
+		return SpecParameters.of(shown);
+	}
+
+	private String render(Model model, WizardStep step, String version, SpecParameters shown,
+			Map<String, String> errors) {
+		model.addAttribute("step", step);
+		model.addAttribute("steps", List.of(WizardStep.values()));
+		model.addAttribute("version", version);
+		model.addAttribute("p", shown);
+		model.addAttribute("errors", errors);
+		// Everything the page does not ask for travels along in hidden fields.
+		model.addAttribute("hidden", shown.except(specQuery.ownedFields(step)));
+		model.addAttribute("catalog", catalog);
+		model.addAttribute("action", WizardUrls.step(version, step, ""));
+		return "wizard/" + step.path();
+	}
+
+}

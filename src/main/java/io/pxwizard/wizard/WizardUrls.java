@@ -1,0 +1,25 @@
+package io.pxwizard.wizard;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.web.util.UriUtils;
+
+/** The app's own URLs for wizard pages and finished specs. */
+public final class WizardUrls {
+
+	private WizardUrls() {
+	}
+
+	public static String step(String version, WizardStep step, String query) {
+		return "/wizard/" + segment(version) + "/" + step.path() + (query.isEmpty() ? "" : "?" + query);
+	}
+
+	public static String spec(String version, String query) {
+		return "/spec/" + segment(version) + (query.isEmpty() ? "" : "?" + query);
+	}
+
+	private static String segment(String version) {
+		return UriUtils.encodePathSegment(version, StandardCharsets.UTF_8);
+	}
+
+}
