@@ -38,7 +38,12 @@ final class KvdbFamily implements OptionFamily<KvdbOptions> {
 
 	@Override
 	public KvdbOptions read(SpecParameters state, FieldErrors errors) {
-		boolean builtIn = ParameterRules.flag(state, BUILT_IN, errors) || (!state.has(BUILT_IN) && !state.has(ETCD));
+		FieldErrors flagErrors = new FieldErrors();
+		boolean builtIn = ParameterRules.flag(state, BUILT_IN, flagErrors) || (!state.has(BUILT_IN) && !state.has(ETCD));
+		if (flagErrors.hasErrors()) {
+			errors.reject(BUILT_IN, "error.choice");
+			return new KvdbOptions(true, List.of());
+		}
 		if (builtIn) {
 			return new KvdbOptions(true, List.of());
 		}

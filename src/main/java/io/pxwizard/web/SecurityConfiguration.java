@@ -12,7 +12,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * by default, so every page is open to the local user.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
 	/** Scripts and styles only from this server: the pages hold no inline script. */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "

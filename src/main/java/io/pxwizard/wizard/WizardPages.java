@@ -1,9 +1,11 @@
 package io.pxwizard.wizard;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.pxwizard.catalog.PortworxCatalog;
 import io.pxwizard.spec.FieldErrors;
@@ -71,7 +73,9 @@ public class WizardPages {
 		model.addAttribute("p", shown);
 		model.addAttribute("errors", errors);
 		// Everything the page does not ask for travels along in hidden fields.
-		model.addAttribute("hidden", shown.except(specQuery.ownedFields(step)));
+		Set<String> notCarried = new HashSet<>(specQuery.ownedFields(step));
+		notCarried.add(SpecQuery.VERSION);
+		model.addAttribute("hidden", shown.except(notCarried));
 		model.addAttribute("catalog", catalog);
 		model.addAttribute("action", WizardUrls.step(version, step, ""));
 		return "wizard/" + step.path();

@@ -1,0 +1,28 @@
+package io.pxwizard.web;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.pxwizard.catalog.PortworxCatalog;
+import io.pxwizard.spec.SpecQuery;
+import io.pxwizard.wizard.FieldMessages;
+import io.pxwizard.wizard.WizardPages;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A web slice with what every page needs: the catalogue, the spec codec, page rendering and the security rules. One
+ * shape for all controller tests, so they share one cached context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@WebMvcTest
+@EnableConfigurationProperties(PortworxCatalog.class)
+@Import({ SpecQuery.class, WizardPages.class, FieldMessages.class, SecurityConfiguration.class })
+public @interface WizardWebTest {
+
+}
