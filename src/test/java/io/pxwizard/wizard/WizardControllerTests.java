@@ -3,6 +3,7 @@ package io.pxwizard.wizard;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.pxwizard.spec.Specs;
@@ -18,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -199,8 +201,9 @@ class WizardControllerTests {
 		}
 		MvcTestResult result = post("/wizard/2.8/" + step, form).exchange();
 		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasViewName("wizard/" + step);
+		String inlineMessage = "id=\"" + field + "-error\"[^>]*>[^<]*" + Pattern.quote(HtmlUtils.htmlEscape(message));
 		assertThat(result).bodyText()
-			.contains(message)
+			.containsPattern(inlineMessage)
 			.contains("aria-invalid=\"true\"")
 			.doesNotContain("<script>alert", "<script>", "<b>x</b>")
 			.contains("Please correct the fields marked below.");
