@@ -44,8 +44,13 @@
     }
   });
 
-  // Focus the error summary so keyboard and screen-reader users land on it.
+  // Focus the error summary so keyboard and screen-reader users land on it; colour the YAML.
   document.addEventListener('DOMContentLoaded', function () {
+    if (window.hljs) {
+      document.querySelectorAll('code.language-yaml').forEach(function (block) {
+        window.hljs.highlightElement(block);
+      });
+    }
     var summary = document.getElementById('error-summary');
     if (summary) {
       summary.focus();

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("px")
 public record PortworxCatalog(String installBaseUrl, List<PortworxRelease> releases, List<Distribution> distributions,
-		List<SecretsStore> secretsStores, Defaults defaults) {
+		List<SecretsStore> secretsStores, Images images, String essentialsBillingEndpoint, Defaults defaults) {
 
 	public PortworxCatalog {
 		// Newest first whatever order the file lists them in: the drop-down and the default depend on it.
@@ -54,6 +54,15 @@ public record PortworxCatalog(String installBaseUrl, List<PortworxRelease> relea
 			}
 		}
 		return 0;
+	}
+
+	/**
+	 * Image repositories, without tag or registry.
+	 *
+	 * @param portworx the Portworx image ({@code spec.image}), tagged with the release's image version
+	 * @param operator the operator image, tagged with the release's operator version
+	 */
+	public record Images(String portworx, String operator) {
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.pxwizard.spec;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,6 +84,24 @@ final class ClusterFamily implements OptionFamily<ClusterOptions> {
 			variables.add(new EnvironmentVariable(name, value));
 		}
 		return variables;
+	}
+
+	@Override
+	public void describe(ClusterOptions options, StorageClusterDraft cluster) {
+		cluster.set("secretsProvider", options.secretsStore());
+		if (!options.environment().isEmpty()) {
+			cluster.set("env", options.environment()
+				.stream()
+				.map(ClusterFamily::environmentEntry)
+				.toList());
+		}
+	}
+
+	private static Map<String, String> environmentEntry(EnvironmentVariable variable) {
+		Map<String, String> entry = new LinkedHashMap<>();
+		entry.put("name", variable.name());
+		entry.put("value", variable.value());
+		return entry;
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package io.pxwizard.spec;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,6 +42,37 @@ final class ComponentFamily implements OptionFamily<ComponentOptions> {
 			errors.reject(PROMETHEUS_OPERATOR, "error.promop");
 		}
 		return options;
+	}
+
+	@Override
+	public void describe(ComponentOptions options, StorageClusterDraft cluster) {
+		cluster.set("stork.enabled", options.stork());
+		if (options.stork()) {
+			cluster.set("stork.args.webhook-controller", String.valueOf(cluster.release().storkWebhook()));
+		}
+		if (options.csi()) {
+			switch (cluster.release().csi()) {
+				case FEATURE_GATE -> cluster.set("featureGates.CSI", "true");
+				case SPEC -> cluster.set("csi.enabled", true);
+			}
+		}
+		if (options.lighthouse()) {
+			cluster.set("userInterface.enabled", true);
+		}
+		if (options.prometheusOperator()) {
+			// Autopilot reads its metrics from the Prometheus the operator installs, as generated specs pair them.
+			cluster.set("autopilot.enabled", true);
+			Map<String, Object> provider = new LinkedHashMap<>();
+			provider.put("name", "default");
+			provider.put("type", "prometheus");
+			provider.put("params", Map.of("url", "http://px-prometheus:9090"));
+			cluster.set("autopilot.providers", List.of(provider));
+		}
+		if (options.monitoring()) {
+			cluster.set("monitoring.prometheus.enabled", options.prometheusOperator());
+			cluster.set("monitoring.prometheus.exportMetrics", true);
+		}
+		cluster.set("monitoring.telemetry.enabled", options.telemetry());
 	}
 
 	@Override

@@ -69,6 +69,13 @@ final class DistributionFamily implements OptionFamily<Distribution> {
 	}
 
 	@Override
+	public void describe(Distribution distribution, StorageClusterDraft cluster) {
+		if (!distribution.isNone()) {
+			cluster.annotate(distribution.annotation(), "true");
+		}
+	}
+
+	@Override
 	public void write(Distribution distribution, Map<String, String> parameters) {
 		if (!distribution.isNone()) {
 			parameters.put(distribution.param(), "true");

@@ -50,6 +50,13 @@ final class EditionFamily implements OptionFamily<EditionOptions> {
 	}
 
 	@Override
+	public void describe(EditionOptions options, StorageClusterDraft cluster) {
+		if (options.isEssentials()) {
+			cluster.annotate("portworx.io/misc-args", "--oem esse");
+		}
+	}
+
+	@Override
 	public void write(EditionOptions options, Map<String, String> parameters) {
 		if (options.isEssentials()) {
 			parameters.put(OEM, ESSENTIALS);

@@ -83,6 +83,16 @@ final class KvdbFamily implements OptionFamily<KvdbOptions> {
 	}
 
 	@Override
+	public void describe(KvdbOptions options, StorageClusterDraft cluster) {
+		if (options.builtIn()) {
+			cluster.set("kvdb.internal", true);
+		}
+		else {
+			cluster.set("kvdb.endpoints", options.etcdEndpoints());
+		}
+	}
+
+	@Override
 	public void write(KvdbOptions options, Map<String, String> parameters) {
 		if (options.builtIn()) {
 			parameters.put(BUILT_IN, "true");

@@ -48,6 +48,16 @@ final class NetworkFamily implements OptionFamily<NetworkOptions> {
 	}
 
 	@Override
+	public void describe(NetworkOptions options, StorageClusterDraft cluster) {
+		if (!NetworkOptions.AUTO.equals(options.dataInterface())) {
+			cluster.set("network.dataInterface", options.dataInterface());
+		}
+		if (!NetworkOptions.AUTO.equals(options.managementInterface())) {
+			cluster.set("network.mgmtInterface", options.managementInterface());
+		}
+	}
+
+	@Override
 	public void write(NetworkOptions options, Map<String, String> parameters) {
 		if (!NetworkOptions.AUTO.equals(options.dataInterface())) {
 			parameters.put(DATA, options.dataInterface());

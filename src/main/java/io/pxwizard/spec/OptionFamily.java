@@ -33,6 +33,10 @@ public interface OptionFamily<T> {
 	/** Writes the options as query parameters, in canonical form (absent where install.portworx.com omits them). */
 	void write(T options, Map<String, String> parameters);
 
+	/** Sets the StorageCluster fields and annotations these options map to. */
+	default void describe(T options, StorageClusterDraft cluster) {
+	}
+
 	/** Values of the form-only fields as a URL implies them, for showing a page opened from a link. */
 	default Map<String, String> impliedFormValues(SpecParameters state) {
 		return Map.of();

@@ -15,6 +15,9 @@ final class RegistryFamily implements OptionFamily<RegistryOptions> {
 
 	static final String PULL_POLICY = "pp";
 
+	/** What generated specs use when no policy is chosen. */
+	public static final String DEFAULT_PULL_POLICY = "Always";
+
 	static final Set<String> PULL_POLICIES = Set.of("Always", "IfNotPresent", "Never");
 
 	/** host[:port][/path], as an image reference starts. */
@@ -46,6 +49,17 @@ final class RegistryFamily implements OptionFamily<RegistryOptions> {
 			errors.reject(PULL_POLICY, "error.choice");
 		}
 		return new RegistryOptions(registry, pullSecret, pullPolicy);
+	}
+
+	@Override
+	public void describe(RegistryOptions options, StorageClusterDraft cluster) {
+		cluster.set("imagePullPolicy", options.pullPolicy().isEmpty() ? DEFAULT_PULL_POLICY : options.pullPolicy());
+		if (!options.registry().isEmpty()) {
+			cluster.set("customImageRegistry", options.registry());
+		}
+		if (!options.pullSecret().isEmpty()) {
+			cluster.set("imagePullSecret", options.pullSecret());
+		}
 	}
 
 	@Override

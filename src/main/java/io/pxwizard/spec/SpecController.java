@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 import io.pxwizard.catalog.PortworxCatalog;
+import io.pxwizard.manifest.InstallManifests;
 import io.pxwizard.web.ClientKind;
+import io.pxwizard.web.PxWizardProperties;
 import io.pxwizard.wizard.FieldMessages;
 import io.pxwizard.wizard.WizardPages;
 import io.pxwizard.wizard.WizardStep;
@@ -21,6 +23,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The finish page, {@code GET /spec/{version}?<parameters>}: a spec URL is a saved wizard state. A browser gets the
@@ -31,6 +34,11 @@ class SpecController {
 
 	static final String VIEW = "spec/finish";
 
+	/** Not a spec parameter: where the commands fetch manifests from ({@code local}: this server). */
+	static final String SOURCE = "source";
+
+	static final String LOCAL_SOURCE = "local";
+
 	private final PortworxCatalog catalog;
 
 	private final SpecQuery specQuery;
@@ -39,11 +47,18 @@ class SpecController {
 
 	private final FieldMessages fieldMessages;
 
-	SpecController(PortworxCatalog catalog, SpecQuery specQuery, WizardPages wizardPages, FieldMessages fieldMessages) {
+	private final InstallManifests manifests;
+
+	private final PxWizardProperties properties;
+
+	SpecController(PortworxCatalog catalog, SpecQuery specQuery, WizardPages wizardPages, FieldMessages fieldMessages,
+			InstallManifests manifests, PxWizardProperties properties) {
 		this.catalog = catalog;
 		this.specQuery = specQuery;
 		this.wizardPages = wizardPages;
 		this.fieldMessages = fieldMessages;
+		this.manifests = manifests;
+		this.properties = properties;
 	}
 
 	@GetMapping("/spec/{version}")
@@ -51,8 +66,10 @@ class SpecController {
 			HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
 		SpecParameters state = SpecParameters.of(query);
 		SpecReading reading = specQuery.read(version, state);
+		boolean local = LOCAL_SOURCE.equals(state.get(SOURCE)) && reading.isValid() && reading.spec().usesOperator();
+		String baseUrl = local ? localInstallUrl() : catalog.installBaseUrl();
 		if (!ClientKind.wantsHtml(request)) {
-			return asText(reading, locale);
+			return asText(reading, baseUrl, locale);
 		}
 		if (!reading.isValid()) {
 			return wizardPages.withProblems(model, version, state, reading, locale, response);
@@ -60,7 +77,17 @@ class SpecController {
 		InstallSpec spec = reading.spec();
 		String canonical = specQuery.queryString(spec);
 		model.addAttribute("spec", spec);
-		model.addAttribute("commands", specQuery.commands(spec, catalog.installBaseUrl()));
+		model.addAttribute("commands", specQuery.commands(spec, baseUrl));
+		model.addAttribute("localSource", local);
+		model.addAttribute("externalUrlSet", properties.hasExternalUrl());
+		model.addAttribute("publicSourceUrl", WizardUrls.spec(version, canonical));
+		model.addAttribute("localSourceUrl", WizardUrls.spec(version, canonical + "&" + SOURCE + "=" + LOCAL_SOURCE));
+		if (spec.usesOperator()) {
+			model.addAttribute("operatorYaml", manifests.operatorYaml(specQuery.operatorRequest(spec)));
+			model.addAttribute("clusterYaml", manifests.clusterYaml(spec));
+			model.addAttribute("downloads", specQuery.commands(spec, "/install"));
+			model.addAttribute("downloadAll", "/install/" + version + "/all?" + canonical);
+		}
 		model.addAttribute("namespace", specQuery.namespace(spec));
 		model.addAttribute("specUrl", WizardUrls.spec(version, canonical));
 		model.addAttribute("steps", List.of(WizardStep.values()));
@@ -70,12 +97,19 @@ class SpecController {
 		return VIEW;
 	}
 
-	private ResponseEntity<String> asText(SpecReading reading, Locale locale) {
+	/** Where a cluster fetches manifests from this server: the configured external address, else the browser's. */
+	private String localInstallUrl() {
+		String base = properties.hasExternalUrl() ? properties.externalUrl()
+				: ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+		return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/install";
+	}
+
+	private ResponseEntity<String> asText(SpecReading reading, String baseUrl, Locale locale) {
 		if (!reading.isValid()) {
 			String problems = String.join("\n", fieldMessages.lines(reading.errors(), locale)) + "\n";
 			return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN).body(problems);
 		}
-		InstallCommands commands = specQuery.commands(reading.spec(), catalog.installBaseUrl());
+		InstallCommands commands = specQuery.commands(reading.spec(), baseUrl);
 		return ResponseEntity.ok()
 			.contentType(MediaType.TEXT_PLAIN)
 			.body(String.join("\n", commands.applyCommands()) + "\n");

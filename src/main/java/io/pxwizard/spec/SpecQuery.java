@@ -99,6 +99,42 @@ public class SpecQuery {
 		return new SpecReading(spec, errors, firstStepWithErrors(errors));
 	}
 
+	/** Reads what an operator URL ({@code ?comp=pxoperator&kbver=&ns=&reg=&rsec=}) asks for. */
+	public OperatorReading readOperatorRequest(String version, SpecParameters state) {
+		FieldErrors errors = new FieldErrors();
+		PortworxRelease release = catalog.release(version).orElse(null);
+		if (release == null) {
+			errors.reject(VERSION, "error.version", version);
+		}
+		BasicOptions basicOptions = basic.read(state, errors);
+		String namespace = state.trimmed(ClusterFamily.NAMESPACE);
+		if (!namespace.isEmpty() && !ParameterRules.DNS_LABEL.matcher(namespace).matches()) {
+			errors.reject(ClusterFamily.NAMESPACE, "error.dnsLabel");
+		}
+		RegistryOptions registryOptions = registry.read(state, errors);
+		return new OperatorReading(
+				new OperatorRequest(release, basicOptions.kubernetesVersion(), namespace, registryOptions), errors);
+	}
+
+	/** The operator request of a whole spec. */
+	public OperatorRequest operatorRequest(InstallSpec spec) {
+		return new OperatorRequest(spec.release(), spec.basic().kubernetesVersion(), spec.cluster().namespace(),
+				spec.registry());
+	}
+
+	/** Lets every option family set the StorageCluster fields its options map to. */
+	public void describe(InstallSpec spec, StorageClusterDraft draft) {
+		basic.describe(spec.basic(), draft);
+		edition.describe(spec.edition(), draft);
+		kvdb.describe(spec.kvdb(), draft);
+		storage.describe(spec.storage(), draft);
+		network.describe(spec.network(), draft);
+		distribution.describe(spec.distribution(), draft);
+		components.describe(spec.components(), draft);
+		cluster.describe(spec.cluster(), draft);
+		registry.describe(spec.registry(), draft);
+	}
+
 	/** The spec's query parameters in canonical order. */
 	public Map<String, String> parameters(InstallSpec spec) {
 		Map<String, String> parameters = new LinkedHashMap<>();
@@ -199,6 +235,13 @@ public class SpecQuery {
 			if (!spec.cluster().namespace().isEmpty()) {
 				operatorParameters.put(ClusterFamily.NAMESPACE, spec.cluster().namespace());
 			}
+			// The operator's own image comes from the custom registry too.
+			if (!spec.registry().registry().isEmpty()) {
+				operatorParameters.put(RegistryFamily.REGISTRY, spec.registry().registry());
+			}
+			if (!spec.registry().pullSecret().isEmpty()) {
+				operatorParameters.put(RegistryFamily.PULL_SECRET, spec.registry().pullSecret());
+			}
 			operatorUrl = versionPath + "?" + operatorParameters.entrySet()
 				.stream()
 				.map((e) -> e.getKey() + "=" + UriUtils.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -234,6 +277,15 @@ public class SpecQuery {
 			}
 		}
 		return ordered;
+	}
+
+	/** An operator URL read: the request, meaningful when there are no errors. */
+	public record OperatorReading(OperatorRequest request, FieldErrors errors) {
+
+		public boolean isValid() {
+			return !errors.hasErrors();
+		}
+
 	}
 
 	/** A page's form taken into the wizard state: the next state and the page's problems. */

@@ -104,6 +104,29 @@ final class StorageFamily implements OptionFamily<StorageOptions> {
 	}
 
 	@Override
+	public void describe(StorageOptions options, StorageClusterDraft cluster) {
+		if (options.automaticScan()) {
+			cluster.set("storage.useAll", true);
+			if (options.useUnmountedDisks()) {
+				// f=true: "even if they have a partition or filesystem" is px's -A (partitions) and -f (filesystems).
+				cluster.set("storage.useAllWithPartitions", true);
+			}
+		}
+		else {
+			cluster.set("storage.devices", options.devices());
+		}
+		if (options.useUnmountedDisks()) {
+			cluster.set("storage.forceUseDisks", true);
+		}
+		if (!options.journalDevice().isEmpty()) {
+			cluster.set("storage.journalDevice", options.journalDevice());
+		}
+		if (!options.kvdbDevice().isEmpty()) {
+			cluster.set("storage.kvdbDevice", options.kvdbDevice());
+		}
+	}
+
+	@Override
 	public void write(StorageOptions options, Map<String, String> parameters) {
 		if (!options.automaticScan()) {
 			parameters.put(DEVICES, String.join(",", options.devices()));

@@ -6,6 +6,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import io.pxwizard.catalog.PortworxCatalog;
+import io.pxwizard.manifest.ClusterSpecManifest;
+import io.pxwizard.manifest.InstallManifests;
+import io.pxwizard.manifest.ManifestYaml;
+import io.pxwizard.manifest.OperatorManifest;
 import io.pxwizard.spec.SpecQuery;
 import io.pxwizard.wizard.FieldMessages;
 import io.pxwizard.wizard.WizardPages;
@@ -21,8 +25,9 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest
-@EnableConfigurationProperties(PortworxCatalog.class)
-@Import({ SpecQuery.class, WizardPages.class, FieldMessages.class, SecurityConfiguration.class })
+@EnableConfigurationProperties({ PortworxCatalog.class, PxWizardProperties.class })
+@Import({ SpecQuery.class, WizardPages.class, FieldMessages.class, SecurityConfiguration.class, InstallManifests.class,
+		OperatorManifest.class, ClusterSpecManifest.class, ManifestYaml.class })
 public @interface WizardWebTest {
 
 }
