@@ -128,6 +128,20 @@ class WizardBrowserTest {
 		assertThat(browser.currentPath()).contains("&s=%2Fdev%2Fsdb%2C%2Fdev%2Fsdc&");
 	}
 
+	@Test
+	void manifestsOpenHighlightedAndTheSourceSwitchMovesTheCommands() throws IOException {
+		browser.go("/spec/2.8?" + Specs.SEED_QUERY);
+		browser.driver().findElement(By.xpath("//summary[normalize-space()='StorageCluster spec']")).click();
+		WebElement yaml = browser.driver().findElement(By.cssSelector("details[open] code.language-yaml"));
+		browser.waitUntil((d) -> yaml.getAttribute("class").contains("hljs"));
+		assertThat(yaml.getText()).contains("kind: \"StorageCluster\"", "name: \"" + Specs.CLUSTER_NAME + "\"");
+		browser.screenshot(Path.of("target", "screenshots", "finish-manifest.png"));
+		browser.driver().findElement(By.linkText("this server (air-gapped)")).click();
+		browser.waitUntil((d) -> commandText("cmd-1").contains("/install/2.8?comp=pxoperator"));
+		assertThat(commandText("cmd-1")).isEqualTo("kubectl apply -f 'http://127.0.0.1:" + port + "/install/2.8?comp=pxoperator'");
+		assertThat(commandText("cmd-2")).startsWith("kubectl apply -f 'http://127.0.0.1:" + port + "/install/2.8?operator=true&mc=false");
+	}
+
 	private String commandText(String id) {
 		return browser.driver().findElement(By.id(id)).getText();
 	}

@@ -97,7 +97,8 @@ class SpecQueryTests {
 				+ "&tel=false&st=k8s&promop=true&ns=portworx&reg=registry.example.com%3A5000%2Fpx&rsec=regcred"
 				+ "&pp=IfNotPresent&e=A%3D1");
 		InstallCommands commands = specQuery.commands(reading.spec(), "https://install.portworx.com");
-		assertThat(commands.operatorUrl()).isEqualTo("https://install.portworx.com/3.2?comp=pxoperator&ns=portworx");
+		assertThat(commands.operatorUrl()).isEqualTo("https://install.portworx.com/3.2?comp=pxoperator&ns=portworx"
+				+ "&reg=registry.example.com%3A5000%2Fpx&rsec=regcred");
 		assertThat(commands.watchCommands()).first().isEqualTo("kubectl -n portworx get pods");
 	}
 
