@@ -79,6 +79,8 @@ class SpecController {
 		model.addAttribute("spec", spec);
 		model.addAttribute("commands", specQuery.commands(spec, baseUrl));
 		model.addAttribute("localSource", local);
+		model.addAttribute("specParameters", specQuery.parameters(spec));
+		model.addAttribute("preflightUrl", "/preflight/" + version + "?" + canonical);
 		model.addAttribute("externalUrlSet", properties.hasExternalUrl());
 		model.addAttribute("publicSourceUrl", WizardUrls.spec(version, canonical));
 		model.addAttribute("localSourceUrl", WizardUrls.spec(version, canonical + "&" + SOURCE + "=" + LOCAL_SOURCE));

@@ -21,28 +21,28 @@ import io.pxwizard.spec.Specs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The manifest renderers over the real catalogue, without a Spring context. */
-final class ManifestFixture {
+public final class ManifestFixture {
 
-	final PortworxCatalog catalog = TestCatalog.get();
+	public final PortworxCatalog catalog = TestCatalog.get();
 
-	final SpecQuery specQuery = new SpecQuery(catalog);
+	public final SpecQuery specQuery = new SpecQuery(catalog);
 
 	final ClusterSpecManifest clusterSpec = new ClusterSpecManifest(catalog, specQuery);
 
-	final InstallManifests manifests = new InstallManifests(catalog, specQuery, new OperatorManifest(catalog),
+	public final InstallManifests manifests = new InstallManifests(catalog, specQuery, new OperatorManifest(catalog),
 			clusterSpec, new ManifestYaml());
 
-	InstallSpec spec(String version, Map<String, String> parameters) {
+	public InstallSpec spec(String version, Map<String, String> parameters) {
 		SpecReading reading = specQuery.read(version, SpecParameters.of(parameters));
 		assertThat(reading.errors().all()).isEmpty();
 		return reading.spec();
 	}
 
-	InstallSpec seed() {
+	public InstallSpec seed() {
 		return spec("2.8", Specs.seedParameters());
 	}
 
-	InstallSpec seedWith(String... pairs) {
+	public InstallSpec seedWith(String... pairs) {
 		Map<String, String> parameters = Specs.seedParameters();
 		for (int i = 0; i < pairs.length; i += 2) {
 			if (pairs[i + 1] == null) {
@@ -56,7 +56,7 @@ final class ManifestFixture {
 	}
 
 	/** Reads YAML the way {@code kubectl apply -f} does, through fabric8's loader, with no cluster behind it. */
-	static List<HasMetadata> load(String yaml) {
+	public static List<HasMetadata> load(String yaml) {
 		Config config = new ConfigBuilder().withMasterUrl("https://127.0.0.1:1").build();
 		try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
 			return client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items();

@@ -1,0 +1,21 @@
+package io.pxwizard.cluster;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How px-wizard talks to a cluster.
+ *
+ * @param autoConnect connect at start to the kubeconfig's current context (or the in-cluster service account)
+ * @param connectTimeout how long opening a connection may take
+ * @param requestTimeout how long one request may take, so an unreachable cluster answers within seconds
+ * @param operatorTimeout how long Apply waits for the operator Deployment to become available
+ * @param crdTimeout how long Apply waits for the StorageCluster CRD to be Established
+ */
+@ConfigurationProperties("px-wizard.cluster")
+public record ClusterProperties(@DefaultValue("true") boolean autoConnect, @DefaultValue("5s") Duration connectTimeout,
+		@DefaultValue("10s") Duration requestTimeout, @DefaultValue("5m") Duration operatorTimeout,
+		@DefaultValue("3m") Duration crdTimeout) {
+}

@@ -1,0 +1,8 @@
+package io.pxwizard.install;
+
+/** Told when an apply has ended (the apply history records it). */
+public interface ApplyRunListener {
+
+	void finished(ApplyRun run);
+
+}

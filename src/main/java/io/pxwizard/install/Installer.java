@@ -1,0 +1,205 @@
+package io.pxwizard.install;
+
+import java.util.concurrent.TimeUnit;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.pxwizard.cluster.ClusterProperties;
+import io.pxwizard.install.ApplyLine.Status;
+import io.pxwizard.manifest.ClusterSpecManifest;
+import io.pxwizard.manifest.OperatorManifest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code kubectl apply --server-side}, in the order Portworx needs: the operator's objects, a wait for the operator
+ * Deployment to be available, a wait for the StorageCluster CRD the operator registers to be Established, then the
+ * Secret and the StorageCluster. Server-side apply with one field manager makes a second run change nothing.
+ */
+@Component
+public class Installer {
+
+	public static final String FIELD_MANAGER = "px-wizard";
+
+	public static final String STORAGE_CLUSTER_CRD = "storageclusters.core.libopenstorage.org";
+
+	/** Addressed explicitly: the type only exists once the operator has registered it, so discovery cannot know it. */
+	public static final ResourceDefinitionContext STORAGE_CLUSTERS = new ResourceDefinitionContext.Builder()
+		.withGroup("core.libopenstorage.org")
+		.withVersion("v1")
+		.withKind(ClusterSpecManifest.KIND)
+		.withPlural("storageclusters")
+		.withNamespaced(true)
+		.build();
+
+	private static final String CRD_NAME = "customresourcedefinition.apiextensions.k8s.io/" + STORAGE_CLUSTER_CRD;
+
+	private final ClusterProperties properties;
+
+	private final KubernetesSerialization serialization = new KubernetesSerialization();
+
+	Installer(ClusterProperties properties) {
+		this.properties = properties;
+	}
+
+	/** Applies the plan, adding a line to the run for every object and wait; never throws. */
+	void apply(ApplyRun run, KubernetesClient client, ApplyPlan plan) {
+		try {
+			for (HasMetadata object : plan.operatorObjects()) {
+				apply(run, client, object);
+			}
+			if (run.dryRun()) {
+				run.add(new ApplyLine(CRD_NAME, "not waited for in a dry run", Status.INFO));
+			}
+			else {
+				waitForOperator(run, client, plan.namespace());
+				waitForStorageClusterType(run, client);
+			}
+			for (HasMetadata object : plan.clusterObjects()) {
+				apply(run, client, object);
+			}
+			run.finish(ApplyRun.State.SUCCEEDED);
+		}
+		catch (StepFailed ex) {
+			run.finish(ApplyRun.State.FAILED);
+		}
+	}
+
+	private void apply(ApplyRun run, KubernetesClient client, HasMetadata object) {
+		String name = KubectlNames.of(object);
+		try {
+			if (run.dryRun()) {
+				run.add(new ApplyLine(name, dryRun(client, object), Status.INFO));
+			}
+			else {
+				resource(client, object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+				run.add(new ApplyLine(name, "serverside-applied", Status.DONE));
+			}
+		}
+		catch (RuntimeException ex) {
+			if (run.dryRun() && isStorageCluster(object) && ApplyFailure.of(ex) == ApplyFailure.NOT_FOUND) {
+				run.add(new ApplyLine(name, "would be created once the operator has registered the StorageCluster type",
+						Status.INFO));
+				return;
+			}
+			run.add(new ApplyLine(name, ApplyFailure.describe(ex), Status.FAILED));
+			throw new StepFailed();
+		}
+	}
+
+	/** A server-side dry run, compared with what the cluster holds: would it create, change or leave the object? */
+	private String dryRun(KubernetesClient client, HasMetadata object) {
+		Resource<? extends HasMetadata> resource = resource(client, object);
+		HasMetadata existing = resource.get();
+		HasMetadata result = resource.dryRun().fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+		String outcome = (existing == null) ? "would be created"
+				: comparable(existing).equals(comparable(result)) ? "unchanged" : "would be changed";
+		return "serverside-applied (server dry run): " + outcome;
+	}
+
+	/** The object without what the server alone writes. */
+	private JsonNode comparable(HasMetadata object) {
+		ObjectNode node = (ObjectNode) serialization.convertValue(object, JsonNode.class);
+		node.remove("status");
+		if (node.get("metadata") instanceof ObjectNode metadata) {
+			metadata.remove(java.util.List.of("resourceVersion", "managedFields", "generation", "creationTimestamp",
+					"uid"));
+		}
+		return node;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Resource<? extends HasMetadata> resource(KubernetesClient client, HasMetadata object) {
+		if (isStorageCluster(object)) {
+			return client.genericKubernetesResources(STORAGE_CLUSTERS)
+				.inNamespace(object.getMetadata().getNamespace())
+				.resource(asGeneric(client, object));
+		}
+		return (Resource<? extends HasMetadata>) (Resource<?>) client.resource(object);
+	}
+
+	private static GenericKubernetesResource asGeneric(KubernetesClient client, HasMetadata object) {
+		if (object instanceof GenericKubernetesResource generic) {
+			return generic;
+		}
+		return client.getKubernetesSerialization().convertValue(object, GenericKubernetesResource.class);
+	}
+
+	private static boolean isStorageCluster(HasMetadata object) {
+		return ClusterSpecManifest.KIND.equals(object.getKind())
+				&& ClusterSpecManifest.API_VERSION.equals(object.getApiVersion());
+	}
+
+	private void waitForOperator(ApplyRun run, KubernetesClient client, String namespace) {
+		String name = "deployment.apps/" + OperatorManifest.NAME;
+		run.add(new ApplyLine(name, "waiting for the rollout to be available (up to "
+				+ properties.operatorTimeout().toMinutes() + "m)", Status.WAITING));
+		try {
+			client.apps()
+				.deployments()
+				.inNamespace(namespace)
+				.withName(OperatorManifest.NAME)
+				.waitUntilCondition(Installer::isAvailable, properties.operatorTimeout().toMillis(),
+						TimeUnit.MILLISECONDS);
+			run.add(new ApplyLine(name, "available", Status.DONE));
+		}
+		catch (KubernetesClientException ex) {
+			run.add(new ApplyLine(name, ApplyFailure.describe(ex)
+					+ " (is the operator image reachable? kubectl -n " + namespace + " describe pod -l name="
+					+ OperatorManifest.NAME + ")", Status.FAILED));
+			throw new StepFailed();
+		}
+	}
+
+	private void waitForStorageClusterType(ApplyRun run, KubernetesClient client) {
+		run.add(new ApplyLine(CRD_NAME, "waiting for condition=Established (the operator registers it; up to "
+				+ properties.crdTimeout().toMinutes() + "m)", Status.WAITING));
+		try {
+			client.apiextensions()
+				.v1()
+				.customResourceDefinitions()
+				.withName(STORAGE_CLUSTER_CRD)
+				.waitUntilCondition(Installer::isEstablished, properties.crdTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			run.add(new ApplyLine(CRD_NAME, "condition met", Status.DONE));
+		}
+		catch (KubernetesClientException ex) {
+			run.add(new ApplyLine(CRD_NAME, ApplyFailure.describe(ex), Status.FAILED));
+			throw new StepFailed();
+		}
+	}
+
+	static boolean isAvailable(Deployment deployment) {
+		return deployment != null && deployment.getStatus() != null && deployment.getStatus().getConditions() != null
+				&& deployment.getStatus()
+					.getConditions()
+					.stream()
+					.anyMatch((c) -> "Available".equals(c.getType()) && "True".equals(c.getStatus()));
+	}
+
+	static boolean isEstablished(CustomResourceDefinition crd) {
+		return crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
+				&& crd.getStatus()
+					.getConditions()
+					.stream()
+					.anyMatch((c) -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+	}
+
+	/** A step failed and its line says why; the run ends there. */
+	private static final class StepFailed extends RuntimeException {
+
+		StepFailed() {
+			super(null, null, false, false);
+		}
+
+	}
+
+}

@@ -1,0 +1,28 @@
+package io.pxwizard.simulation;
+
+import java.time.Duration;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pxwizard.cluster.ClusterConnection;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** Connects px-wizard to a simulated cluster instead of a kubeconfig (demos and tests). */
+@TestConfiguration(proxyBeanMethods = false)
+public class SimulatedClusterConfiguration {
+
+	@Bean(destroyMethod = "close")
+	SimulatedCluster simulatedCluster(@Value("${px-wizard.simulation.step:1s}") Duration step) {
+		return SimulatedCluster.start(step);
+	}
+
+	@Bean(destroyMethod = "close")
+	KubernetesClient simulatedClusterClient(SimulatedCluster cluster, ClusterConnection connection) {
+		KubernetesClient client = cluster.createClient();
+		connection.use(client, cluster.info());
+		return client;
+	}
+
+}

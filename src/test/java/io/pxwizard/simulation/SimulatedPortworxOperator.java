@@ -1,0 +1,386 @@
+package io.pxwizard.simulation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the Portworx operator (and the controllers around it) do, played on the simulated API server: the operator
+ * Deployment becomes available, the operator registers the StorageCluster and StorageNode CRDs, and a StorageCluster
+ * makes the seed's pods appear on three nodes and go Pending → ContainerCreating → Running before the cluster turns
+ * Online. One tick every {@code step}.
+ */
+public final class SimulatedPortworxOperator implements AutoCloseable {
+
+	public static final String MANAGED_BY = "operator.libopenstorage.org/managed-by";
+
+	public static final List<String> NODES = List.of("node-1", "node-2", "node-3");
+
+	static final ResourceDefinitionContext STORAGE_CLUSTERS = new ResourceDefinitionContext.Builder()
+		.withGroup("core.libopenstorage.org")
+		.withVersion("v1")
+		.withKind("StorageCluster")
+		.withPlural("storageclusters")
+		.withNamespaced(true)
+		.build();
+
+	static final ResourceDefinitionContext STORAGE_NODES = new ResourceDefinitionContext.Builder()
+		.withGroup("core.libopenstorage.org")
+		.withVersion("v1")
+		.withKind("StorageNode")
+		.withPlural("storagenodes")
+		.withNamespaced(true)
+		.build();
+
+	private static final Logger logger = LoggerFactory.getLogger(SimulatedPortworxOperator.class);
+
+	private final KubernetesClient client;
+
+	private final Duration step;
+
+	private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "simulated-portworx-operator");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	/** When each simulated pod was created, by namespace/name, to move it along. */
+	private final Map<String, Instant> born = new ConcurrentHashMap<>();
+
+	private volatile boolean paused;
+
+	public SimulatedPortworxOperator(KubernetesClient client, Duration step) {
+		this.client = client;
+		this.step = step;
+	}
+
+	public SimulatedPortworxOperator start() {
+		ticker.scheduleWithFixedDelay(this::tick, step.toMillis(), step.toMillis(), TimeUnit.MILLISECONDS);
+		return this;
+	}
+
+	/** Stops moving things along (a test that wants a pod to stay as it put it). */
+	public void pause(boolean paused) {
+		this.paused = paused;
+	}
+
+	private void tick() {
+		if (paused) {
+			return;
+		}
+		try {
+			ensureNodes();
+			for (Deployment operator : client.apps().deployments().inAnyNamespace().list().getItems()) {
+				if ("portworx-operator".equals(operator.getMetadata().getName())) {
+					runOperator(operator);
+				}
+			}
+			if (crdExists("storageclusters.core.libopenstorage.org")) {
+				for (GenericKubernetesResource cluster : client.genericKubernetesResources(STORAGE_CLUSTERS)
+					.inAnyNamespace()
+					.list()
+					.getItems()) {
+					reconcile(cluster);
+				}
+			}
+		}
+		catch (KubernetesClientException ex) {
+			logger.debug("Simulated operator tick failed: {}", ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Simulated operator tick failed", ex);
+		}
+	}
+
+	private void ensureNodes() {
+		for (String name : NODES) {
+			if (client.nodes().withName(name).get() == null) {
+				client.nodes()
+					.resource(new NodeBuilder().withNewMetadata()
+						.withName(name)
+						.addToLabels("kubernetes.io/hostname", name)
+						.endMetadata()
+						.withNewStatus()
+						.addNewCondition()
+						.withType("Ready")
+						.withStatus("True")
+						.endCondition()
+						.withNewNodeInfo()
+						.withKubeletVersion("v1.30.2")
+						.endNodeInfo()
+						.endStatus()
+						.build())
+					.create();
+			}
+		}
+	}
+
+	/** The Deployment controller and the operator's start-up: a pod, availability, then the CRDs. */
+	private void runOperator(Deployment operator) {
+		String namespace = operator.getMetadata().getNamespace();
+		String podName = "portworx-operator-" + suffix(operator.getMetadata().getUid(), 9) + "-" + suffix("op", 5);
+		Pod pod = ensurePod(namespace, podName, Map.of("name", "portworx-operator"), List.of("portworx-operator"),
+				NODES.get(0), 0);
+		if (!isRunning(pod)) {
+			return;
+		}
+		if (operator.getStatus() == null || operator.getStatus().getAvailableReplicas() == null) {
+			operator.setStatus(new DeploymentStatusBuilder().withReplicas(1)
+				.withReadyReplicas(1)
+				.withAvailableReplicas(1)
+				.withObservedGeneration(operator.getMetadata().getGeneration())
+				.addNewCondition()
+				.withType("Available")
+				.withStatus("True")
+				.withReason("MinimumReplicasAvailable")
+				.endCondition()
+				.build());
+			client.apps().deployments().inNamespace(namespace).resource(operator).update();
+			return;
+		}
+		registerCrd("storageclusters", "StorageCluster", "stc");
+		registerCrd("storagenodes", "StorageNode", "sn");
+	}
+
+	private boolean crdExists(String name) {
+		return client.apiextensions().v1().customResourceDefinitions().withName(name).get() != null;
+	}
+
+	private void registerCrd(String plural, String kind, String shortName) {
+		String name = plural + ".core.libopenstorage.org";
+		if (crdExists(name)) {
+			return;
+		}
+		client.apiextensions()
+			.v1()
+			.customResourceDefinitions()
+			.resource(new CustomResourceDefinitionBuilder().withNewMetadata()
+				.withName(name)
+				.endMetadata()
+				.withNewSpec()
+				.withGroup("core.libopenstorage.org")
+				.withScope("Namespaced")
+				.withNewNames()
+				.withPlural(plural)
+				.withSingular(kind.toLowerCase())
+				.withKind(kind)
+				.withShortNames(shortName)
+				.endNames()
+				.addNewVersion()
+				.withName("v1")
+				.withServed(true)
+				.withStorage(true)
+				.withNewSubresources()
+				.withNewStatus()
+				.endStatus()
+				.endSubresources()
+				.endVersion()
+				.endSpec()
+				.withNewStatus()
+				.addNewCondition()
+				.withType("Established")
+				.withStatus("True")
+				.endCondition()
+				.endStatus()
+				.build())
+			.create();
+	}
+
+	/** The pods the seed's listing shows, then the cluster Online and its StorageNodes. */
+	private void reconcile(GenericKubernetesResource cluster) {
+		String namespace = cluster.getMetadata().getNamespace();
+		String name = cluster.getMetadata().getName();
+		String uid = String.valueOf(cluster.getMetadata().getUid());
+		List<Pod> pods = new ArrayList<>();
+		for (int i = 0; i < NODES.size(); i++) {
+			String node = NODES.get(i);
+			pods.add(ensurePod(namespace, name + "-" + suffix(uid + node, 5),
+					Map.of("name", "portworx", "operator.libopenstorage.org/name", name,
+							"operator.libopenstorage.org/driver", "portworx"),
+					List.of("portworx", "csi-node-driver-registrar", "telemetry"), node, 1));
+			pods.add(ensurePod(namespace, "portworx-api-" + suffix("api" + node, 5), Map.of("name", "portworx-api"),
+					List.of("portworx-api"), node, 0));
+			pods.add(ensurePod(namespace, "stork-687ddb787d-" + suffix("stork" + i, 5),
+					Map.of("name", "stork", "tier", "control-plane"), List.of("stork"), node, 1));
+			pods.add(ensurePod(namespace, "stork-scheduler-7666d5c7f9-" + suffix("sched" + i, 5),
+					Map.of("name", "stork-scheduler", "component", "scheduler", "tier", "control-plane"),
+					List.of("stork-scheduler"), node, 1));
+			pods.add(ensurePod(namespace, "px-csi-ext-5686675c58-" + suffix("csi" + i, 5),
+					Map.of("app", "px-csi-driver"), List.of("csi-external-provisioner", "csi-snapshotter", "csi-resizer"),
+					node, 2));
+		}
+		pods.add(ensurePod(namespace, "px-lighthouse-7dc48b77c8-" + suffix("lh", 5), Map.of("tier", "px-web-console"),
+				List.of("px-lighthouse", "config-sync", "stork-connector"), NODES.get(0), 2));
+		pods.add(ensurePod(namespace, "autopilot-f76f468d4-" + suffix("ap", 5),
+				Map.of("name", "autopilot", "tier", "control-plane"), List.of("autopilot"), NODES.get(1), 2));
+		pods.add(ensurePod(namespace, "px-prometheus-operator-8c88487bc-" + suffix("pop", 5),
+				Map.of("k8s-app", "px-prometheus-operator"), List.of("px-prometheus-operator"), NODES.get(2), 1));
+		pods.add(ensurePod(namespace, "prometheus-px-prometheus-0", Map.of("prometheus", "px-prometheus"),
+				List.of("prometheus", "config-reloader", "rules-configmap-reloader"), NODES.get(2), 3));
+		boolean allRunning = pods.stream().allMatch(SimulatedPortworxOperator::isRunning);
+		setPhase(cluster, allRunning ? "Online" : "Initializing");
+		if (allRunning) {
+			for (String node : NODES) {
+				ensureStorageNode(namespace, node, name);
+			}
+		}
+	}
+
+	private void setPhase(GenericKubernetesResource cluster, String phase) {
+		Object status = cluster.getAdditionalProperties().get("status");
+		if (status instanceof Map<?, ?> map && phase.equals(map.get("phase"))) {
+			return;
+		}
+		Map<String, Object> newStatus = new LinkedHashMap<>();
+		newStatus.put("clusterName", cluster.getMetadata().getName());
+		newStatus.put("phase", phase);
+		cluster.setAdditionalProperty("status", newStatus);
+		client.genericKubernetesResources(STORAGE_CLUSTERS)
+			.inNamespace(cluster.getMetadata().getNamespace())
+			.resource(cluster)
+			.updateStatus();
+	}
+
+	private void ensureStorageNode(String namespace, String node, String clusterName) {
+		var nodes = client.genericKubernetesResources(STORAGE_NODES).inNamespace(namespace);
+		if (nodes.withName(node).get() != null) {
+			return;
+		}
+		GenericKubernetesResource storageNode = new GenericKubernetesResourceBuilder()
+			.withApiVersion("core.libopenstorage.org/v1")
+			.withKind("StorageNode")
+			.withNewMetadata()
+			.withName(node)
+			.withNamespace(namespace)
+			.addToLabels("name", "portworx")
+			.addToLabels("operator.libopenstorage.org/name", clusterName)
+			.endMetadata()
+			.build();
+		storageNode.setAdditionalProperty("status", Map.of("phase", "Online"));
+		nodes.resource(storageNode).create();
+	}
+
+	/**
+	 * Creates the pod when it is missing and moves it along: Pending for a tick, ContainerCreating for two, then
+	 * Running and ready; {@code delay} ticks stagger the components as a real install does.
+	 */
+	private Pod ensurePod(String namespace, String name, Map<String, String> labels, List<String> containers,
+			String node, int delay) {
+		String key = namespace + "/" + name;
+		Pod pod = client.pods().inNamespace(namespace).withName(name).get();
+		if (pod == null) {
+			Map<String, String> allLabels = new LinkedHashMap<>(labels);
+			allLabels.put(MANAGED_BY, "portworx");
+			PodBuilder builder = new PodBuilder().withNewMetadata()
+				.withName(name)
+				.withNamespace(namespace)
+				.withLabels(allLabels)
+				.endMetadata()
+				.withNewSpec()
+				.withNodeName(node)
+				.endSpec();
+			containers.forEach((container) -> builder.editSpec()
+				.addNewContainer()
+				.withName(container)
+				.withImage("portworx/" + container + ":simulated")
+				.endContainer()
+				.endSpec());
+			pod = builder.withNewStatus().withPhase("Pending").endStatus().build();
+			pod = client.pods().inNamespace(namespace).resource(pod).create();
+			born.put(key, Instant.now().plus(step.multipliedBy(delay)));
+			return pod;
+		}
+		if (isRunning(pod) || isHeld(pod)) {
+			return pod;
+		}
+		long ticks = Duration.between(born.getOrDefault(key, Instant.now()), Instant.now()).toMillis()
+				/ Math.max(1, step.toMillis());
+		if (ticks >= 3) {
+			return setContainers(pod, "Running", true, null);
+		}
+		if (ticks >= 1) {
+			return setContainers(pod, "Pending", false, "ContainerCreating");
+		}
+		return pod;
+	}
+
+	/** A pod a test has put in a state of its own (an image pull error) is left alone. */
+	private static boolean isHeld(Pod pod) {
+		return pod.getMetadata().getAnnotations() != null
+				&& pod.getMetadata().getAnnotations().containsKey("simulation/hold");
+	}
+
+	private Pod setContainers(Pod pod, String phase, boolean ready, String waitingReason) {
+		List<ContainerStatus> statuses = new ArrayList<>();
+		for (var container : pod.getSpec().getContainers()) {
+			ContainerStatusBuilder status = new ContainerStatusBuilder().withName(container.getName())
+				.withImage(container.getImage())
+				.withReady(ready)
+				.withStarted(ready)
+				.withRestartCount(0);
+			if (ready) {
+				status.withNewState().withNewRunning().withStartedAt(Instant.now().toString()).endRunning().endState();
+			}
+			else {
+				status.withNewState().withNewWaiting().withReason(waitingReason).endWaiting().endState();
+			}
+			statuses.add(status.build());
+		}
+		Pod updated = new PodBuilder(pod).editStatus()
+			.withPhase(phase)
+			.withContainerStatuses(statuses)
+			.withConditions()
+			.addNewCondition()
+			.withType("Ready")
+			.withStatus(ready ? "True" : "False")
+			.endCondition()
+			.endStatus()
+			.build();
+		return client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(updated).update();
+	}
+
+	static boolean isRunning(Pod pod) {
+		return pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase());
+	}
+
+	private static String suffix(String seed, int length) {
+		String alphabet = "bcdfghjklmnpqrstvwxz2456789";
+		StringBuilder suffix = new StringBuilder();
+		long hash = seed.hashCode() & 0xffffffffL;
+		for (int i = 0; i < length; i++) {
+			suffix.append(alphabet.charAt((int) (hash % alphabet.length())));
+			hash = hash / alphabet.length() + 7919L * (i + 1);
+		}
+		return suffix.toString();
+	}
+
+	@Override
+	public void close() {
+		ticker.shutdownNow();
+	}
+
+
+}
