@@ -30,7 +30,7 @@ public class ClusterConnection implements DisposableBean {
 
 	private volatile ConnectedCluster current;
 
-	ClusterConnection(ClusterProperties properties) {
+	public ClusterConnection(ClusterProperties properties) {
 		this.properties = properties;
 		if (properties.autoConnect() && hasConfiguration()) {
 			try {

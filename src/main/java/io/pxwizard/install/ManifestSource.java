@@ -70,7 +70,9 @@ class ManifestSource {
 			return client.load(new ByteArrayInputStream(response.body())).items();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Unable to fetch " + url + ": " + ex.getMessage(), ex);
+			String reason = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+			throw new UncheckedIOException("Unable to fetch " + url + " (" + reason + "). Where the internet cannot be "
+					+ "reached, choose Manifests from: this server (air-gapped)", ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

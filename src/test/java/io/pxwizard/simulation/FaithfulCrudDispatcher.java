@@ -104,12 +104,14 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
 			String collection = resourcePath.substring(0, resourcePath.lastIndexOf('/'));
 			return super.dispatch(copy(request, HttpMethod.POST, collection, "application/json", body));
 		}
+		// Lists are replaced, as an apply of a whole object does; the mock's own merge would append to them.
+		Map<String, Object> merged = merge(serialization.unmarshal(existing.getBody().readUtf8(), Map.class),
+				serialization.unmarshal(body, Map.class));
 		if (dryRun) {
-			Map<String, Object> merged = merge(serialization.unmarshal(existing.getBody().readUtf8(), Map.class),
-					serialization.unmarshal(body, Map.class));
 			return new MockResponse().setResponseCode(200).setBody(serialization.asJson(merged));
 		}
-		return super.dispatch(copy(request, HttpMethod.PATCH, resourcePath, "application/merge-patch+json", body));
+		return super.dispatch(copy(request, HttpMethod.PUT, resourcePath, "application/json",
+				serialization.asJson(merged)));
 	}
 
 	/** JSON merge patch semantics: maps merge, anything else replaces. */

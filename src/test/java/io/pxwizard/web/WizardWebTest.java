@@ -6,6 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import io.pxwizard.catalog.PortworxCatalog;
+import io.pxwizard.cluster.ClusterConnection;
+import io.pxwizard.cluster.ClusterProperties;
+import io.pxwizard.install.InstallWebBeans;
 import io.pxwizard.manifest.ClusterSpecManifest;
 import io.pxwizard.manifest.InstallManifests;
 import io.pxwizard.manifest.ManifestYaml;
@@ -17,6 +20,7 @@ import io.pxwizard.wizard.WizardPages;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A web slice with what every page needs: the catalogue, the spec codec, page rendering and the security rules. One
@@ -25,9 +29,11 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest
-@EnableConfigurationProperties({ PortworxCatalog.class, PxWizardProperties.class })
+@EnableConfigurationProperties({ PortworxCatalog.class, PxWizardProperties.class, ClusterProperties.class })
+@TestPropertySource(properties = "px-wizard.cluster.auto-connect=false")
 @Import({ SpecQuery.class, WizardPages.class, FieldMessages.class, SecurityConfiguration.class, InstallManifests.class,
-		OperatorManifest.class, ClusterSpecManifest.class, ManifestYaml.class })
+		OperatorManifest.class, ClusterSpecManifest.class, ManifestYaml.class, ClusterConnection.class,
+		InstallWebBeans.class })
 public @interface WizardWebTest {
 
 }

@@ -1,0 +1,70 @@
+package io.pxwizard.browser;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import io.pxwizard.simulation.SimulatedClusterConfiguration;
+import io.pxwizard.spec.Specs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Finish page → Apply → the progress lines appear one by one → the link to the live status. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "px-wizard.cluster.auto-connect=false", "px-wizard.simulation.step=100ms" })
+@Import(SimulatedClusterConfiguration.class)
+class ApplyBrowserTest {
+
+	@LocalServerPort
+	private int port;
+
+	private Browser browser;
+
+	@BeforeEach
+	void openBrowser() throws IOException {
+		browser = Browser.open("http://127.0.0.1:" + port);
+	}
+
+	@AfterEach
+	void closeBrowser() throws IOException {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	void applyShowsEveryObjectAsItHappensAndLinksToStatus() throws IOException {
+		// This machine cannot reach install.portworx.com: apply px-wizard's own manifests.
+		browser.go("/spec/2.8?" + Specs.SEED_QUERY + "&source=local");
+		assertThat(browser.driver().findElement(By.cssSelector(".cluster-indicator")).getText())
+			.contains("simulated cluster");
+		// The preflight panel loads by itself.
+		browser.waitUntil((d) -> d.findElement(By.id("preflight")).getText().contains("3 of 3 nodes Ready"));
+		assertThat(browser.driver().findElement(By.id("preflight")).getText()).contains("v1.30.2");
+
+		browser.screenshot(Path.of("target", "screenshots", "finish-preflight.png"));
+		browser.press("Apply to cluster");
+		assertThat(browser.heading()).isEqualTo("Apply to cluster");
+		browser.waitUntil((d) -> d.findElement(By.id("apply-progress"))
+			.getText()
+			.contains("secret/px-essential serverside-applied"));
+		String progress = browser.driver().findElement(By.id("apply-progress")).getText();
+		assertThat(progress).containsSubsequence("serviceaccount/portworx-operator serverside-applied",
+				"deployment.apps/portworx-operator available",
+				"customresourcedefinition.apiextensions.k8s.io/storageclusters.core.libopenstorage.org condition met",
+				"storagecluster.core.libopenstorage.org/" + Specs.CLUSTER_NAME + " serverside-applied");
+		WebElement watch = browser.driver().findElement(By.linkText("Watch the install"));
+		assertThat(watch.getAttribute("href")).endsWith("/status");
+		browser.screenshot(Path.of("target", "screenshots", "apply.png"));
+	}
+
+}
