@@ -87,8 +87,8 @@ class ApplyController {
 		if (!spec.usesOperator()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Apply needs the Portworx Operator");
 		}
-		Start start = runs.start(spec, specQuery.parameters(spec), query, WizardUrls.spec(version, query), dryRun,
-				"local".equals(source));
+		Start start = runs.start(spec, specQuery.parameters(spec), query, WizardUrls.spec(version, query),
+				specQuery.namespace(spec), dryRun, "local".equals(source));
 		if (start instanceof Start.Started started) {
 			return "redirect:/apply/runs/" + started.run().id();
 		}

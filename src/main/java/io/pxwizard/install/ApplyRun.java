@@ -27,6 +27,8 @@ public final class ApplyRun {
 
 	private final boolean dryRun;
 
+	private final String namespace;
+
 	private final boolean local;
 
 	private final ClusterInfo cluster;
@@ -39,8 +41,9 @@ public final class ApplyRun {
 
 	private volatile Instant finished;
 
-	ApplyRun(String id, String version, Map<String, String> parameters, String query, String specUrl, boolean dryRun,
-			boolean local, ClusterInfo cluster) {
+	ApplyRun(String id, String version, Map<String, String> parameters, String query, String specUrl, String namespace,
+			boolean dryRun, boolean local, ClusterInfo cluster) {
+		this.namespace = namespace;
 		this.id = id;
 		this.version = version;
 		this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
@@ -88,6 +91,11 @@ public final class ApplyRun {
 
 	public String specUrl() {
 		return specUrl;
+	}
+
+	/** Where the install's pods appear. */
+	public String namespace() {
+		return namespace;
 	}
 
 	public boolean dryRun() {

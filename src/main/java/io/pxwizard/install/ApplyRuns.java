@@ -58,16 +58,16 @@ public class ApplyRuns implements DisposableBean {
 	}
 
 	/** Starts applying, or says why not: no cluster, or another apply still running on it. */
-	public Start start(InstallSpec spec, Map<String, String> parameters, String query, String specUrl, boolean dryRun,
-			boolean local) {
+	public Start start(InstallSpec spec, Map<String, String> parameters, String query, String specUrl,
+			String namespace, boolean dryRun, boolean local) {
 		Optional<ConnectedCluster> connected = connection.current();
 		if (connected.isEmpty()) {
 			return new Start.NoCluster();
 		}
 		ConnectedCluster cluster = connected.get();
 		String key = cluster.info().server() + " " + cluster.info().context();
-		ApplyRun run = new ApplyRun(UUID.randomUUID().toString(), spec.version(), parameters, query, specUrl, dryRun,
-				local, cluster.info());
+		ApplyRun run = new ApplyRun(UUID.randomUUID().toString(), spec.version(), parameters, query, specUrl,
+				namespace, dryRun, local, cluster.info());
 		ApplyRun running = runningByCluster.putIfAbsent(key, run);
 		if (running != null) {
 			return new Start.Busy(running);

@@ -63,7 +63,7 @@ class ApplyBrowserTest {
 				"customresourcedefinition.apiextensions.k8s.io/storageclusters.core.libopenstorage.org condition met",
 				"storagecluster.core.libopenstorage.org/" + Specs.CLUSTER_NAME + " serverside-applied");
 		WebElement watch = browser.driver().findElement(By.linkText("Watch the install"));
-		assertThat(watch.getAttribute("href")).endsWith("/status");
+		assertThat(watch.getAttribute("href")).endsWith("/status?ns=kube-system");
 		browser.screenshot(Path.of("target", "screenshots", "apply.png"));
 	}
 

@@ -12,7 +12,7 @@ import io.pxwizard.cluster.ClusterProperties;
 public record ApplyRunProbe(boolean succeeded, List<ApplyLine> lines) {
 
 	public static ApplyRunProbe apply(KubernetesClient client, ApplyPlan plan, ClusterInfo cluster, Duration wait) {
-		ApplyRun run = new ApplyRun("k3s", "", Map.of(), "", "", false, true, cluster);
+		ApplyRun run = new ApplyRun("k3s", "", Map.of(), "", "", "kube-system", false, true, cluster);
 		new Installer(new ClusterProperties(false, Duration.ofSeconds(10), Duration.ofSeconds(30), wait, wait))
 			.apply(run, client, plan);
 		return new ApplyRunProbe(run.state() == ApplyRun.State.SUCCEEDED, run.lines());

@@ -77,7 +77,7 @@ class ApplyRunsTests {
 
 	private Start startApply() {
 		return runs.start(fixture.seed(), Specs.seedParameters(), Specs.SEED_QUERY, "/spec/2.8?" + Specs.SEED_QUERY,
-				false, true);
+				"kube-system", false, true);
 	}
 
 }

@@ -178,7 +178,8 @@ class InstallerTests {
 	}
 
 	private ApplyRun newRun(boolean dryRun) {
-		return new ApplyRun("test", "2.8", Map.of(), Specs.SEED_QUERY, "/spec/2.8?" + Specs.SEED_QUERY, dryRun, true,
+		return new ApplyRun("test", "2.8", Map.of(), Specs.SEED_QUERY, "/spec/2.8?" + Specs.SEED_QUERY, "kube-system", dryRun,
+				true,
 				cluster.info());
 	}
 

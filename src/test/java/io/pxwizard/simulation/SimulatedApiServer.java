@@ -13,7 +13,7 @@ public final class SimulatedApiServer implements AutoCloseable {
 
 	private final FaithfulCrudDispatcher dispatcher;
 
-	private final KubernetesMockServer server;
+	private volatile KubernetesMockServer server;
 
 	private int port;
 
@@ -23,7 +23,11 @@ public final class SimulatedApiServer implements AutoCloseable {
 
 	private SimulatedApiServer(FaithfulCrudDispatcher dispatcher) {
 		this.dispatcher = dispatcher;
-		this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+		this.server = newServer(dispatcher);
+	}
+
+	private static KubernetesMockServer newServer(FaithfulCrudDispatcher dispatcher) {
+		return new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
 	}
 
 	/** Starts on a free loopback port. */
@@ -32,12 +36,7 @@ public final class SimulatedApiServer implements AutoCloseable {
 	}
 
 	public SimulatedApiServer start(int port) {
-		try {
-			server.init(InetAddress.getLoopbackAddress(), port);
-		}
-		catch (RuntimeException ex) {
-			throw ex;
-		}
+		server.init(InetAddress.getLoopbackAddress(), port);
 		this.port = server.getPort();
 		return this;
 	}
@@ -60,12 +59,20 @@ public final class SimulatedApiServer implements AutoCloseable {
 			.withRequestRetryBackoffLimit(0)
 			.withConnectionTimeout(2_000)
 			.withRequestTimeout(5_000)
+			.withWatchReconnectInterval(200)
+			.withWatchReconnectLimit(-1)
 			.endConfig());
 	}
 
-	/** Stops the server; its state stays in the dispatcher, so {@link #start(int)} on the same port resumes. */
+	/** Stops the server; what it stores stays in the dispatcher for {@link #restart()}. */
 	public void stop() {
 		server.destroy();
+	}
+
+	/** Starts again on the same port with the same objects, as an API server coming back after an outage. */
+	public void restart() {
+		server = newServer(dispatcher);
+		server.init(InetAddress.getLoopbackAddress(), port);
 	}
 
 	@Override

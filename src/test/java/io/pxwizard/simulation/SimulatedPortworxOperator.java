@@ -279,8 +279,9 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 			.addToLabels("operator.libopenstorage.org/name", clusterName)
 			.endMetadata()
 			.build();
-		storageNode.setAdditionalProperty("status", Map.of("phase", "Online"));
-		nodes.resource(storageNode).create();
+		GenericKubernetesResource created = nodes.resource(storageNode).create();
+		created.setAdditionalProperty("status", Map.of("phase", "Online"));
+		nodes.resource(created).updateStatus();
 	}
 
 	/**

@@ -14,6 +14,8 @@ import io.pxwizard.manifest.InstallManifests;
 import io.pxwizard.manifest.ManifestYaml;
 import io.pxwizard.manifest.OperatorManifest;
 import io.pxwizard.spec.SpecQuery;
+import io.pxwizard.status.BoardRenderer;
+import io.pxwizard.status.StatusBoards;
 import io.pxwizard.wizard.FieldMessages;
 import io.pxwizard.wizard.WizardPages;
 
@@ -33,7 +35,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "px-wizard.cluster.auto-connect=false")
 @Import({ SpecQuery.class, WizardPages.class, FieldMessages.class, SecurityConfiguration.class, InstallManifests.class,
 		OperatorManifest.class, ClusterSpecManifest.class, ManifestYaml.class, ClusterConnection.class,
-		InstallWebBeans.class })
+		InstallWebBeans.class, StatusBoards.class, BoardRenderer.class })
 public @interface WizardWebTest {
 
 }

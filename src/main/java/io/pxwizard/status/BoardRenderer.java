@@ -1,0 +1,50 @@
+package io.pxwizard.status;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders the status page's live pieces with the same Thymeleaf fragments the page itself uses, once per change, for
+ * every listener alike.
+ */
+@Component
+public class BoardRenderer {
+
+	static final String TEMPLATE = "status/board";
+
+	public static final String SUMMARY = "summary";
+
+	public static final String CONNECTION = "connection";
+
+	private final ITemplateEngine templates;
+
+	public BoardRenderer(ITemplateEngine templates) {
+		this.templates = templates;
+	}
+
+	/** Every live piece of the page, by SSE event name. */
+	public Map<String, String> fragments(BoardView view) {
+		Map<String, String> fragments = new LinkedHashMap<>();
+		fragments.put(CONNECTION, render("connection", view, null));
+		fragments.put(SUMMARY, render("summary", view, null));
+		for (BoardView.Group group : view.groups()) {
+			fragments.put(group.component().eventName(), render("group", view, group));
+		}
+		return fragments;
+	}
+
+	private String render(String fragment, BoardView view, BoardView.Group group) {
+		Context context = new Context(Locale.ENGLISH);
+		context.setVariable("view", view);
+		context.setVariable("group", group);
+		return templates.process(TEMPLATE, Set.of(fragment), context).strip();
+	}
+
+}

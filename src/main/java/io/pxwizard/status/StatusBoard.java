@@ -1,0 +1,345 @@
+package io.pxwizard.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.pxwizard.install.Installer;
+import io.pxwizard.status.BoardListener.BoardFragment;
+import io.pxwizard.status.BoardView.Connection;
+import io.pxwizard.status.BoardView.Group;
+import io.pxwizard.status.BoardView.Named;
+import io.pxwizard.status.BoardView.PodRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One namespace's live install status, fed by one informer per kind (pods, events, and once their type exists
+ * StorageClusters and StorageNodes) and pushed to every listener. Informer handlers only mark the board changed; a
+ * single board thread re-renders from the caches and hands each listener the fragments that changed.
+ */
+public final class StatusBoard implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(StatusBoard.class);
+
+	/** Changes that arrive together are rendered once. */
+	private static final Duration COALESCE = Duration.ofMillis(50);
+
+	/** AGE moves on by itself: a full re-render this often sends what changed. */
+	private static final int REFRESH_TICKS = 5;
+
+	private static final int EVENTS_PER_POD = 3;
+
+	static final ResourceDefinitionContext STORAGE_NODES = new ResourceDefinitionContext.Builder()
+		.withGroup("core.libopenstorage.org")
+		.withVersion("v1")
+		.withKind("StorageNode")
+		.withPlural("storagenodes")
+		.withNamespaced(true)
+		.build();
+
+	private final String namespace;
+
+	private final KubernetesClient client;
+
+	private final BoardRenderer renderer;
+
+	private final ScheduledExecutorService board;
+
+	private final Set<BoardListener> listeners = ConcurrentHashMap.newKeySet();
+
+	private final Map<String, String> lastSent = new ConcurrentHashMap<>();
+
+	private final AtomicBoolean renderPending = new AtomicBoolean();
+
+	private final CountDownLatch firstList = new CountDownLatch(1);
+
+	private final SharedIndexInformer<Pod> pods;
+
+	private final SharedIndexInformer<Event> events;
+
+	private volatile SharedIndexInformer<GenericKubernetesResource> storageClusters;
+
+	private volatile SharedIndexInformer<GenericKubernetesResource> storageNodes;
+
+	private volatile BoardView view;
+
+	private volatile Instant lastListenerLeft = Instant.now();
+
+	private long ticks;
+
+	StatusBoard(String namespace, KubernetesClient client, BoardRenderer renderer) {
+		this.namespace = namespace;
+		this.client = client;
+		this.renderer = renderer;
+		this.board = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "status-board-" + namespace);
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.pods = client.pods().inNamespace(namespace).runnableInformer(0);
+		this.events = client.v1().events().inNamespace(namespace).runnableInformer(0);
+		this.view = emptyView(Connection.CONNECTING);
+	}
+
+	StatusBoard start() {
+		pods.addEventHandler(onChange());
+		events.addEventHandler(onChange());
+		// Keep retrying a failed list or watch: the page shows "reconnecting" meanwhile.
+		pods.exceptionHandler((started, error) -> true);
+		events.exceptionHandler((started, error) -> true);
+		pods.start().whenComplete((done, error) -> {
+			firstList.countDown();
+			changed();
+		});
+		events.start();
+		board.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+		return this;
+	}
+
+	public String namespace() {
+		return namespace;
+	}
+
+	KubernetesClient client() {
+		return client;
+	}
+
+	/** The current state; a new viewer's page is rendered from it, never from a list of its own. */
+	public BoardView view() {
+		return view;
+	}
+
+	/** Waits (briefly) for the first list, so a new viewer sees pods rather than "connecting". */
+	public BoardView awaitView(Duration timeout) {
+		try {
+			if (firstList.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				return board.submit(this::render).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (Exception ex) {
+			logger.debug("Status board not ready: {}", ex.getMessage());
+		}
+		return view;
+	}
+
+	/** Adds a listener and hands it the whole board at once. */
+	public void subscribe(BoardListener listener) {
+		listeners.add(listener);
+		board.execute(() -> renderer.fragments(view).forEach((event, html) -> listener.offer(new BoardFragment(event, html))));
+	}
+
+	public void unsubscribe(BoardListener listener) {
+		if (listeners.remove(listener) && listeners.isEmpty()) {
+			lastListenerLeft = Instant.now();
+		}
+	}
+
+	/** Every piece of the board, for a listener that fell behind and dropped its queue. */
+	public Map<String, String> snapshot() {
+		return renderer.fragments(view);
+	}
+
+	int listenerCount() {
+		return listeners.size();
+	}
+
+	Instant lastListenerLeft() {
+		return lastListenerLeft;
+	}
+
+	private <T extends HasMetadata> ResourceEventHandler<T> onChange() {
+		return new ResourceEventHandler<>() {
+			@Override
+			public void onAdd(T object) {
+				changed();
+			}
+
+			@Override
+			public void onUpdate(T before, T after) {
+				changed();
+			}
+
+			@Override
+			public void onDelete(T object, boolean finalStateUnknown) {
+				changed();
+			}
+		};
+	}
+
+	/** Called from informer threads: never blocks, at most one render is pending. */
+	private void changed() {
+		if (renderPending.compareAndSet(false, true)) {
+			board.schedule(this::renderAndSend, COALESCE.toMillis(), TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private void tick() {
+		try {
+			ticks++;
+			if (storageClusters == null && pods.isWatching() && ticks % 2 == 1 && storageClusterTypeExists()) {
+				storageClusters = informer(Installer.STORAGE_CLUSTERS);
+				storageNodes = informer(STORAGE_NODES);
+			}
+			Connection connection = connection();
+			if (connection != view.connection() || ticks % REFRESH_TICKS == 0) {
+				renderAndSend();
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Status board tick failed: {}", ex.getMessage());
+		}
+	}
+
+	private boolean storageClusterTypeExists() {
+		return client.apiextensions().v1().customResourceDefinitions().withName(Installer.STORAGE_CLUSTER_CRD).get() != null;
+	}
+
+	private SharedIndexInformer<GenericKubernetesResource> informer(ResourceDefinitionContext type) {
+		SharedIndexInformer<GenericKubernetesResource> informer = client.genericKubernetesResources(type)
+			.inNamespace(namespace)
+			.runnableInformer(0);
+		informer.addEventHandler(onChange());
+		informer.exceptionHandler((started, error) -> true);
+		informer.start();
+		return informer;
+	}
+
+	private Connection connection() {
+		if (firstList.getCount() > 0) {
+			return Connection.CONNECTING;
+		}
+		return pods.isWatching() ? Connection.LIVE : Connection.RECONNECTING;
+	}
+
+	private void renderAndSend() {
+		renderPending.set(false);
+		render();
+		Map<String, String> fragments = renderer.fragments(view);
+		fragments.forEach((event, html) -> {
+			if (!html.equals(lastSent.put(event, html))) {
+				BoardFragment fragment = new BoardFragment(event, html);
+				listeners.forEach((listener) -> listener.offer(fragment));
+			}
+		});
+	}
+
+	private BoardView render() {
+		Instant now = Instant.now();
+		Map<String, List<String>> eventsByPod = eventsByPod(now);
+		Map<Component, List<PodRow>> rows = new EnumMap<>(Component.class);
+		for (Component component : Component.values()) {
+			rows.put(component, new ArrayList<>());
+		}
+		for (Pod pod : pods.getStore().list()) {
+			Component component = Component.of(pod.getMetadata().getLabels());
+			if (component == null) {
+				continue;
+			}
+			boolean ready = KubectlFormat.isReady(pod);
+			String name = pod.getMetadata().getName();
+			rows.get(component)
+				.add(new PodRow(name, KubectlFormat.ready(pod), KubectlFormat.status(pod), KubectlFormat.restarts(pod),
+						KubectlFormat.age(pod.getMetadata().getCreationTimestamp(), now), ready,
+						ready ? null : KubectlFormat.why(pod), ready ? List.of() : eventsByPod.getOrDefault(name, List.of())));
+		}
+		List<Group> groups = new ArrayList<>();
+		rows.forEach((component, list) -> {
+			list.sort(Comparator.comparing(PodRow::name));
+			groups.add(new Group(component, List.copyOf(list)));
+		});
+		view = new BoardView(namespace, groups, storageCluster(), storageNodeList(), connection());
+		return view;
+	}
+
+	private Map<String, List<String>> eventsByPod(Instant now) {
+		Map<String, List<Event>> byPod = new java.util.HashMap<>();
+		for (Event event : events.getStore().list()) {
+			if (event.getInvolvedObject() != null && "Pod".equals(event.getInvolvedObject().getKind())) {
+				byPod.computeIfAbsent(event.getInvolvedObject().getName(), (k) -> new ArrayList<>()).add(event);
+			}
+		}
+		Map<String, List<String>> lines = new java.util.HashMap<>();
+		byPod.forEach((pod, list) -> {
+			list.sort(Comparator.comparing(StatusBoard::eventTime).reversed());
+			lines.put(pod, list.stream()
+				.limit(EVENTS_PER_POD)
+				.map((e) -> e.getType() + " " + e.getReason() + " ("
+						+ KubectlFormat.age(Duration.between(eventTime(e), now)) + " ago): " + e.getMessage())
+				.toList());
+		});
+		return lines;
+	}
+
+	private static Instant eventTime(Event event) {
+		String time = (event.getLastTimestamp() != null) ? event.getLastTimestamp()
+				: (event.getEventTime() != null) ? event.getEventTime().getTime()
+						: event.getMetadata().getCreationTimestamp();
+		return (time == null) ? Instant.EPOCH : Instant.parse(time);
+	}
+
+	private Named storageCluster() {
+		SharedIndexInformer<GenericKubernetesResource> informer = storageClusters;
+		if (informer == null) {
+			return null;
+		}
+		return informer.getStore().list().stream().findFirst().map(StatusBoard::named).orElse(null);
+	}
+
+	private List<Named> storageNodeList() {
+		SharedIndexInformer<GenericKubernetesResource> informer = storageNodes;
+		if (informer == null) {
+			return List.of();
+		}
+		return informer.getStore().list().stream().map(StatusBoard::named).sorted(Comparator.comparing(Named::name)).toList();
+	}
+
+	private static Named named(GenericKubernetesResource resource) {
+		Object status = resource.getAdditionalProperties().get("status");
+		String phase = (status instanceof Map<?, ?> map && map.get("phase") != null) ? String.valueOf(map.get("phase"))
+				: "Initializing";
+		return new Named(resource.getMetadata().getName(), phase);
+	}
+
+	private BoardView emptyView(Connection connection) {
+		List<Group> groups = new ArrayList<>();
+		for (Component component : Component.values()) {
+			groups.add(new Group(component, List.of()));
+		}
+		return new BoardView(namespace, groups, null, List.of(), connection);
+	}
+
+	@Override
+	public void close() {
+		board.shutdownNow();
+		pods.close();
+		events.close();
+		if (storageClusters != null) {
+			storageClusters.close();
+			storageNodes.close();
+		}
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.pxwizard.status;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.pxwizard.catalog.PortworxCatalog;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The live status page, {@code kubectl -n kube-system get pods -w} made readable: the page is rendered from the
+ * board's cache, then {@code /status/stream} pushes every change.
+ */
+@Controller
+class StatusController {
+
+	static final String VIEW = "status/status";
+
+	private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+	private static final Duration FIRST_LIST = Duration.ofSeconds(3);
+
+	private final StatusBoards boards;
+
+	private final PortworxCatalog catalog;
+
+	StatusController(StatusBoards boards, PortworxCatalog catalog) {
+		this.boards = boards;
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/status")
+	String status(@RequestParam(required = false) String ns, Model model) {
+		String namespace = namespace(ns);
+		model.addAttribute("namespace", namespace);
+		Optional<StatusBoard> board = boards.board(namespace);
+		board.ifPresent((b) -> model.addAttribute("view", b.awaitView(FIRST_LIST)));
+		return VIEW;
+	}
+
+	@GetMapping(path = "/status/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	@ResponseBody
+	SseEmitter stream(@RequestParam(required = false) String ns) {
+		return boards.stream(namespace(ns))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "No cluster is connected"));
+	}
+
+	private String namespace(String ns) {
+		if (ns == null || ns.isBlank()) {
+			return catalog.defaults().namespace();
+		}
+		if (!NAMESPACE.matcher(ns).matches()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Not a namespace name");
+		}
+		return ns;
+	}
+
+}

@@ -1,0 +1,84 @@
+package io.pxwizard.browser;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pxwizard.install.ApplyRun;
+import io.pxwizard.install.ApplyRuns;
+import io.pxwizard.manifest.ManifestFixture;
+import io.pxwizard.simulation.SimulatedCluster;
+import io.pxwizard.simulation.SimulatedClusterConfiguration;
+import io.pxwizard.spec.Specs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The status page updates a row in place, pushed over SSE, without reloading. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "px-wizard.cluster.auto-connect=false", "px-wizard.simulation.step=100ms" })
+@Import(SimulatedClusterConfiguration.class)
+class StatusBrowserTest {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private SimulatedCluster cluster;
+
+	@Autowired
+	private ApplyRuns runs;
+
+	private Browser browser;
+
+	@BeforeEach
+	void openBrowser() throws IOException {
+		browser = Browser.open("http://127.0.0.1:" + port);
+	}
+
+	@AfterEach
+	void closeBrowser() throws IOException {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	void rowChangesInPlaceWithoutReload() throws IOException {
+		ManifestFixture fixture = new ManifestFixture();
+		ApplyRun run = ((ApplyRuns.Start.Started) runs.start(fixture.seed(), Specs.seedParameters(), Specs.SEED_QUERY,
+				"/spec/2.8?" + Specs.SEED_QUERY, "kube-system", false, true)).run();
+		await().atMost(Duration.ofSeconds(30)).until(() -> !run.isRunning());
+
+		browser.go("/status?ns=kube-system");
+		browser.waitUntil((d) -> d.findElement(By.id("board")).getText().contains("Install complete"));
+		browser.driver().executeScript("window.notReloaded = true;");
+		browser.screenshot(Path.of("target", "screenshots", "status.png"));
+
+		try (KubernetesClient client = cluster.createClient()) {
+			Pod prometheus = client.pods().inNamespace("kube-system").withName("prometheus-px-prometheus-0").get();
+			client.pods().inNamespace("kube-system").resource(new PodBuilder(prometheus).editStatus()
+				.editFirstContainerStatus()
+				.withRestartCount(5)
+				.endContainerStatus()
+				.endStatus()
+				.build()).update();
+		}
+		browser.waitUntil((d) -> d.findElement(By.id("pod-prometheus-px-prometheus-0")).getText().contains(" 5 "));
+		assertThat(browser.driver().executeScript("return window.notReloaded === true;")).isEqualTo(true);
+	}
+
+}

@@ -1,0 +1,261 @@
+package io.pxwizard.status;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Stream;
+
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pxwizard.install.ApplyRun;
+import io.pxwizard.install.ApplyRuns;
+import io.pxwizard.manifest.ManifestFixture;
+import io.pxwizard.simulation.SimulatedCluster;
+import io.pxwizard.simulation.SimulatedClusterConfiguration;
+import io.pxwizard.spec.Specs;
+import io.pxwizard.status.BoardView.PodRow;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The live status board on the simulated cluster after an apply: the seed's pods come up, problems show their
+ * reason, changes reach every open stream from one watch per kind, and an API server outage is survived.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "px-wizard.cluster.auto-connect=false", "px-wizard.simulation.step=50ms" })
+@Import(SimulatedClusterConfiguration.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StatusIntegrationTests {
+
+	private static final String NS = "kube-system";
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private SimulatedCluster cluster;
+
+	@Autowired
+	private ApplyRuns runs;
+
+	@Autowired
+	private StatusBoards boards;
+
+	private KubernetesClient client;
+
+	@BeforeAll
+	void install() {
+		client = cluster.createClient();
+		ManifestFixture fixture = new ManifestFixture();
+		ApplyRuns.Start start = runs.start(fixture.seed(), Specs.seedParameters(), Specs.SEED_QUERY,
+				"/spec/2.8?" + Specs.SEED_QUERY, NS, false, true);
+		ApplyRun run = ((ApplyRuns.Start.Started) start).run();
+		await().atMost(Duration.ofSeconds(30)).until(() -> !run.isRunning());
+		assertThat(run.state()).as(run.lines().toString()).isEqualTo(ApplyRun.State.SUCCEEDED);
+	}
+
+	@AfterAll
+	void closeClient() {
+		client.close();
+	}
+
+	@Test
+	@Order(1)
+	void boardReachesEverySeedPodRunningAndInstallComplete() {
+		StatusBoard board = boards.board(NS).orElseThrow();
+		await().atMost(Duration.ofSeconds(30)).until(() -> board.view().complete());
+		BoardView view = board.view();
+		assertThat(view.podsTotal()).isEqualTo(20);
+		assertThat(view.groups()).extracting((group) -> group.component(), (group) -> group.rows().size())
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(Component.OPERATOR, 1),
+					org.assertj.core.groups.Tuple.tuple(Component.PORTWORX, 3),
+					org.assertj.core.groups.Tuple.tuple(Component.API, 3),
+					org.assertj.core.groups.Tuple.tuple(Component.STORK, 3),
+					org.assertj.core.groups.Tuple.tuple(Component.STORK_SCHEDULER, 3),
+					org.assertj.core.groups.Tuple.tuple(Component.CSI, 3),
+					org.assertj.core.groups.Tuple.tuple(Component.LIGHTHOUSE, 1),
+					org.assertj.core.groups.Tuple.tuple(Component.AUTOPILOT, 1),
+					org.assertj.core.groups.Tuple.tuple(Component.PROMETHEUS_OPERATOR, 1),
+					org.assertj.core.groups.Tuple.tuple(Component.PROMETHEUS, 1));
+		assertThat(rows(view)).allSatisfy((row) -> assertThat(row.status()).isEqualTo("Running"));
+		assertThat(rows(view)).filteredOn((row) -> row.name().startsWith("px-cluster-"))
+			.extracting(PodRow::ready)
+			.containsOnly("3/3");
+		assertThat(view.storageCluster().name()).isEqualTo(Specs.CLUSTER_NAME);
+		assertThat(view.storageCluster().phase()).isEqualTo("Online");
+		assertThat(view.storageNodes()).hasSize(3);
+		assertThat(view.connection()).isEqualTo(BoardView.Connection.LIVE);
+	}
+
+	@Test
+	@Order(2)
+	void podInImagePullBackOffShowsItsReasonAndEvent() {
+		Pod stork = pod("stork-");
+		String name = stork.getMetadata().getName();
+		client.pods().inNamespace(NS).resource(new PodBuilder(stork).editMetadata()
+			.addToAnnotations("simulation/hold", "true")
+			.endMetadata()
+			.editStatus()
+			.withPhase("Pending")
+			.editFirstContainerStatus()
+			.withReady(false)
+			.withNewState()
+			.withNewWaiting()
+			.withReason("ImagePullBackOff")
+			.withMessage("Back-off pulling image \"openstorage/stork:2.6.2\"")
+			.endWaiting()
+			.endState()
+			.endContainerStatus()
+			.endStatus()
+			.build()).update();
+		client.v1().events().inNamespace(NS).resource(new EventBuilder().withNewMetadata()
+			.withName(name + ".pull")
+			.withNamespace(NS)
+			.endMetadata()
+			.withNewInvolvedObject()
+			.withKind("Pod")
+			.withName(name)
+			.withNamespace(NS)
+			.endInvolvedObject()
+			.withType("Warning")
+			.withReason("Failed")
+			.withMessage("Failed to pull image \"openstorage/stork:2.6.2\": not found")
+			.withLastTimestamp(Instant.now().toString())
+			.build()).create();
+		StatusBoard board = boards.board(NS).orElseThrow();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			PodRow row = row(board.view(), name);
+			assertThat(row.status()).isEqualTo("ImagePullBackOff");
+			assertThat(row.why()).contains("Back-off pulling image");
+			assertThat(row.events()).singleElement().asString().startsWith("Warning Failed (").contains("not found");
+		});
+		assertThat(board.view().complete()).isFalse();
+		assertThat(board.snapshot().get(Component.STORK.eventName())).contains("ImagePullBackOff", "Failed to pull image");
+	}
+
+	@Test
+	@Order(3)
+	void deletedPodDisappears() {
+		cluster.operator().pause(true);
+		try {
+			String name = pod("autopilot-").getMetadata().getName();
+			client.pods().inNamespace(NS).withName(name).delete();
+			StatusBoard board = boards.board(NS).orElseThrow();
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> rows(board.view()).stream().noneMatch((row) -> row.name().equals(name)));
+		}
+		finally {
+			cluster.operator().pause(false);
+		}
+	}
+
+	@Test
+	@Order(4)
+	void fiftyStreamsAllGetAChangeFromOneWatchPerKind() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		List<ConcurrentLinkedQueue<String>> received = new ArrayList<>();
+		List<CompletableFuture<HttpResponse<Stream<String>>>> streams = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+			received.add(lines);
+			streams.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/status/stream?ns=" + NS))
+				.header("Accept", "text/event-stream")
+				.build(), HttpResponse.BodyHandlers.ofLines()).thenApply((response) -> {
+					CompletableFuture.runAsync(() -> response.body().forEach(lines::add));
+					return response;
+				}));
+		}
+		// Each stream starts with the whole board.
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> received.stream().allMatch((lines) -> lines.contains("event:" + Component.PORTWORX.eventName())));
+
+		Pod api = pod("portworx-api-");
+		client.pods().inNamespace(NS).resource(new PodBuilder(api).editStatus()
+			.editFirstContainerStatus()
+			.withRestartCount(7)
+			.endContainerStatus()
+			.endStatus()
+			.build()).update();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> received.stream().allMatch((lines) -> lines.stream().anyMatch((line) -> line.contains("<td>7</td>"))));
+
+		List<String> watches = cluster.server().dispatcher().requests().stream().filter((r) -> r.contains("watch=true")).toList();
+		assertThat(watches).filteredOn((r) -> r.startsWith("GET /api/v1/namespaces/" + NS + "/pods?")).hasSize(1);
+		assertThat(watches).filteredOn((r) -> r.startsWith("GET /api/v1/namespaces/" + NS + "/events?")).hasSize(1);
+		assertThat(watches).filteredOn((r) -> r.contains("/namespaces/" + NS + "/storageclusters?")).hasSize(1);
+		assertThat(watches).filteredOn((r) -> r.contains("/namespaces/" + NS + "/storagenodes?")).hasSize(1);
+		streams.forEach((stream) -> stream.thenAccept((response) -> response.body().close()));
+	}
+
+	@Test
+	@Order(5)
+	void apiServerOutageShowsReconnectingThenTheTrueState() throws IOException {
+		StatusBoard board = boards.board(NS).orElseThrow();
+		await().until(() -> board.view().connection() == BoardView.Connection.LIVE);
+		cluster.operator().pause(true);
+		cluster.server().stop();
+		await().atMost(Duration.ofSeconds(15)).until(() -> board.view().connection() == BoardView.Connection.RECONNECTING);
+		assertThat(board.snapshot().get(BoardRenderer.CONNECTION)).contains("Reconnecting to the cluster");
+		// The last known state stays on the page meanwhile.
+		assertThat(board.view().podsTotal()).isGreaterThan(0);
+
+		cluster.server().restart();
+		Pod lighthouse = pod("px-lighthouse-");
+		client.pods().inNamespace(NS).resource(new PodBuilder(lighthouse).editStatus()
+			.editFirstContainerStatus()
+			.withRestartCount(3)
+			.endContainerStatus()
+			.endStatus()
+			.build()).update();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(board.view().connection()).isEqualTo(BoardView.Connection.LIVE);
+			assertThat(row(board.view(), lighthouse.getMetadata().getName()).restarts()).isEqualTo(3);
+		});
+		cluster.operator().pause(false);
+	}
+
+	private Pod pod(String prefix) {
+		return client.pods()
+			.inNamespace(NS)
+			.list()
+			.getItems()
+			.stream()
+			.filter((pod) -> pod.getMetadata().getName().startsWith(prefix))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static List<PodRow> rows(BoardView view) {
+		return view.groups().stream().flatMap((group) -> group.rows().stream()).toList();
+	}
+
+	private static PodRow row(BoardView view, String name) {
+		return rows(view).stream().filter((row) -> row.name().equals(name)).findFirst().orElseThrow();
+	}
+
+}
