@@ -79,6 +79,7 @@ class SpecController {
 		model.addAttribute("spec", spec);
 		model.addAttribute("commands", specQuery.commands(spec, baseUrl));
 		model.addAttribute("localSource", local);
+		model.addAttribute("canonicalQuery", canonical);
 		model.addAttribute("specParameters", specQuery.parameters(spec));
 		model.addAttribute("preflightUrl", "/preflight/" + version + "?" + canonical);
 		model.addAttribute("externalUrlSet", properties.hasExternalUrl());

@@ -1,5 +1,6 @@
 package io.pxwizard.spec;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The raw wizard state as it arrives in a URL or a form: install.portworx.com's query parameters, exactly as typed.
@@ -35,6 +38,18 @@ public final class SpecParameters {
 				String last = all.get(all.size() - 1);
 				values.put(name, (last != null) ? last : "");
 			}
+		});
+		return new SpecParameters(values);
+	}
+
+	/** Parses a percent-encoded query string ({@code a=1&b=2}), as a saved spec keeps it. */
+	public static SpecParameters fromQuery(String query) {
+		MultiValueMap<String, String> encoded = UriComponentsBuilder.newInstance().query(query).build().getQueryParams();
+		Map<String, String> values = new LinkedHashMap<>();
+		encoded.forEach((name, all) -> {
+			String last = all.get(all.size() - 1);
+			values.put(UriUtils.decode(name, StandardCharsets.UTF_8),
+					(last == null) ? "" : UriUtils.decode(last, StandardCharsets.UTF_8));
 		});
 		return new SpecParameters(values);
 	}

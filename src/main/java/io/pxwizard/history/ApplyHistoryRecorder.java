@@ -1,0 +1,33 @@
+package io.pxwizard.history;
+
+import io.pxwizard.install.ApplyRun;
+import io.pxwizard.install.ApplyRunListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/** Records every apply when it ends. */
+@Component
+class ApplyHistoryRecorder implements ApplyRunListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(ApplyHistoryRecorder.class);
+
+	private final ApplyHistoryRepository history;
+
+	ApplyHistoryRecorder(ApplyHistoryRepository history) {
+		this.history = history;
+	}
+
+	@Override
+	public void finished(ApplyRun run) {
+		try {
+			history.record(run);
+		}
+		catch (DataAccessException ex) {
+			logger.error("Could not record the apply of {} to {}", run.specUrl(), run.cluster().server(), ex);
+		}
+	}
+
+}
