@@ -113,7 +113,7 @@ public class ApplyHistoryRepository {
 	}
 
 	private static String truncate(String text, int max) {
-		return (text.length() > max) ? text.substring(0, max) : text;
+		return (text != null && text.length() > max) ? text.substring(0, max) : text;
 	}
 
 }

@@ -142,6 +142,23 @@ class WizardBrowserTest {
 		assertThat(commandText("cmd-2")).startsWith("kubectl apply -f 'http://127.0.0.1:" + port + "/install/2.8?operator=true&mc=false");
 	}
 
+	@Test
+	void savedSpecIsFoundOnTheSpecsPageAndReopensWithTheSameCommands() {
+		browser.go("/spec/2.8?" + Specs.SEED_QUERY);
+		String name = "browser " + System.nanoTime();
+		browser.type("Name", name);
+		browser.press("Save spec");
+		assertThat(browser.heading()).isEqualTo(name);
+		browser.driver().findElement(By.linkText("Specs")).click();
+		browser.waitUntil((d) -> browser.heading().equals("Saved specs"));
+		browser.driver().findElement(By.linkText(name)).click();
+		browser.waitUntil((d) -> browser.heading().equals(name));
+		browser.driver().findElement(By.linkText("Open")).click();
+		browser.waitUntil((d) -> browser.heading().equals("Your spec is ready"));
+		assertThat(commandText("cmd-1")).isEqualTo(Specs.SEED_OPERATOR_COMMAND);
+		assertThat(commandText("cmd-2")).isEqualTo(Specs.SEED_SPEC_COMMAND);
+	}
+
 	private String commandText(String id) {
 		return browser.driver().findElement(By.id(id)).getText();
 	}

@@ -82,9 +82,18 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 		return this;
 	}
 
-	/** Stops moving things along (a test that wants a pod to stay as it put it). */
+	/**
+	 * Stops moving things along (a test that wants a pod to stay as it put it); returns once a tick under way has
+	 * ended, so nothing the test does next is undone.
+	 */
 	public void pause(boolean paused) {
 		this.paused = paused;
+		try {
+			ticker.submit(() -> { }).get(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("The simulated operator did not finish its tick", ex);
+		}
 	}
 
 	private void tick() {

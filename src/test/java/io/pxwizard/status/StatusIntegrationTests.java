@@ -17,6 +17,8 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pxwizard.history.ApplyHistoryRepository;
+import io.pxwizard.install.ApplyLine;
 import io.pxwizard.install.ApplyRun;
 import io.pxwizard.install.ApplyRuns;
 import io.pxwizard.manifest.ManifestFixture;
@@ -110,6 +112,21 @@ class StatusIntegrationTests {
 		assertThat(view.storageCluster().phase()).isEqualTo("Online");
 		assertThat(view.storageNodes()).hasSize(3);
 		assertThat(view.connection()).isEqualTo(BoardView.Connection.LIVE);
+	}
+
+	@Test
+	@Order(1)
+	void theApplyIsInTheHistory(@Autowired ApplyHistoryRepository history) throws Exception {
+		await().untilAsserted(() -> assertThat(history.ofSpec("2.8", Specs.SEED_QUERY))
+			.anySatisfy((record) -> {
+				assertThat(record.succeeded()).isTrue();
+				assertThat(record.clusterContext()).isEqualTo("simulated");
+				assertThat(record.lines()).extracting(ApplyLine::object).contains("secret/px-essential");
+			}));
+		HttpResponse<String> page = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/history")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(page.body()).contains("succeeded", "secret/px-essential", "serverside-applied");
 	}
 
 	@Test
