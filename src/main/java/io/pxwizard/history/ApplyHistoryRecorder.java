@@ -26,7 +26,8 @@ class ApplyHistoryRecorder implements ApplyRunListener {
 			history.record(run);
 		}
 		catch (DataAccessException ex) {
-			logger.error("Could not record the apply of {} to {}", run.specUrl(), run.cluster().server(), ex);
+			// The spec URL holds the Essentials ID: only the version is logged.
+			logger.error("Could not record the apply of a Portworx {} spec to {}", run.version(), run.cluster().server(), ex);
 		}
 	}
 

@@ -1,15 +1,28 @@
 package io.pxwizard.web;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * CSRF on every state-changing request (forms and htmx alike) and strict browser headers. The app listens on loopback
- * by default, so every page is open to the local user.
+ * CSRF on every state-changing request (forms and htmx alike) and strict browser headers always; a login as soon as
+ * px-wizard listens beyond loopback: the administrator's password (configured or generated), or OIDC when an OAuth2
+ * client registration is configured.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -18,13 +31,70 @@ public class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
+	/** Scripts and htmx get 401 rather than a login page. */
+	static final RequestMatcher API_REQUESTS = (request) -> {
+		String path = request.getRequestURI();
+		String accept = request.getHeader("Accept");
+		return path.startsWith("/status/stream") || path.startsWith("/preflight") || request.getHeader("HX-Request") != null
+				|| accept == null || !accept.contains("text/html");
+	};
+
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			.csrf(Customizer.withDefaults())
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginPolicy policy,
+			@Value("${server.address:}") String serverAddress, ObjectProvider<ClientRegistrationRepository> oidc)
+			throws Exception {
+		http.csrf(Customizer.withDefaults())
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		if (!policy.requiresLogin(serverAddress)) {
+			http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+			return http.build();
+		}
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**")
+			.permitAll()
+			// Manifests hold nothing the URL does not; an air-gapped cluster's kubectl fetches them without a login.
+			.requestMatchers("/install/**")
+			.permitAll()
+			.requestMatchers("/actuator/health/**", "/actuator/prometheus")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.formLogin((form) -> form.loginPage("/login").permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API_REQUESTS));
+		if (oidc.getIfAvailable() != null) {
+			http.oauth2Login((login) -> login.loginPage("/login"));
+		}
 		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/** The administrator, read lazily: no password is made while no login is needed. */
+	@Bean
+	UserDetailsService administrator(AdminCredentials credentials) {
+		return (username) -> {
+			if (!credentials.user().equals(username)) {
+				throw new UsernameNotFoundException("No such user");
+			}
+			return User.withUsername(username).password(credentials.passwordHash()).roles("ADMIN").build();
+		};
+	}
+
+	/** When a login is needed, the generated password is made (and printed) at start-up, not at the first login. */
+	@Bean
+	ApplicationRunner announceAdministrator(LoginPolicy policy, @Value("${server.address:}") String serverAddress,
+			AdminCredentials credentials) {
+		return (arguments) -> {
+			if (policy.requiresLogin(serverAddress)) {
+				credentials.passwordHash();
+			}
+		};
 	}
 
 }

@@ -25,7 +25,7 @@ public class FieldMessages {
 		Map<String, String> byField = new LinkedHashMap<>();
 		errors.all()
 			.forEach((problem) -> byField.put(problem.field(),
-					messages.getMessage(problem.code(), problem.argumentArray(), locale)));
+					PrintableText.of(messages.getMessage(problem.code(), problem.argumentArray(), locale))));
 		return byField;
 	}
 

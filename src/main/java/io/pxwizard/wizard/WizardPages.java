@@ -22,6 +22,7 @@ import org.springframework.ui.Model;
 @Component
 public class WizardPages {
 
+
 	private final PortworxCatalog catalog;
 
 	private final SpecQuery specQuery;
@@ -58,6 +59,13 @@ public class WizardPages {
 				fieldMessages.byField(reading.errors(), locale));
 	}
 
+	/** Control characters (other than line breaks and tabs) are shown as U+FFFD, never written into the page. */
+	private static SpecParameters printable(SpecParameters typed) {
+		Map<String, String> printable = new LinkedHashMap<>();
+		typed.asMap().forEach((name, value) -> printable.put(PrintableText.of(name), PrintableText.of(value)));
+		return SpecParameters.of(printable);
+	}
+
 	private SpecParameters shownFromState(WizardStep step, String version, SpecParameters state) {
 		Map<String, String> shown = new LinkedHashMap<>(specQuery.impliedFormValues(step, state));
 		shown.putAll(state.asMap());
@@ -65,8 +73,9 @@ public class WizardPages {
 		return SpecParameters.of(shown);
 	}
 
-	private String render(Model model, WizardStep step, String version, SpecParameters shown,
+	private String render(Model model, WizardStep step, String version, SpecParameters typed,
 			Map<String, String> errors) {
+		SpecParameters shown = printable(typed);
 		model.addAttribute("step", step);
 		model.addAttribute("steps", List.of(WizardStep.values()));
 		model.addAttribute("version", version);
