@@ -41,8 +41,6 @@ public final class StatusBoard implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(StatusBoard.class);
 
-	/** Changes that arrive together are rendered once. */
-	private static final Duration COALESCE = Duration.ofMillis(50);
 
 	/** AGE moves on by itself: a full re-render this often sends what changed. */
 	private static final int REFRESH_TICKS = 5;
@@ -189,10 +187,13 @@ public final class StatusBoard implements AutoCloseable {
 		};
 	}
 
-	/** Called from informer threads: never blocks, at most one render is pending. */
+	/**
+	 * Called from informer threads: never blocks. The first change renders at once; changes that arrive while a render
+	 * is pending are folded into it, so a burst costs a few renders, not one each.
+	 */
 	private void changed() {
 		if (renderPending.compareAndSet(false, true)) {
-			board.schedule(this::renderAndSend, COALESCE.toMillis(), TimeUnit.MILLISECONDS);
+			board.execute(this::renderAndSend);
 		}
 	}
 
