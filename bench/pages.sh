@@ -19,7 +19,7 @@ curl -s -H 'Accept: text/html' "http://127.0.0.1:$PORT/spec/2.8?$SEED" > "$WWW/f
 echo "finish page: $(wc -c < "$WWW/finish.html") bytes"
 run() {  # name path
   # Warm up, then measure.
-  wrk -t2 -c64 -d5s -H 'Accept: text/html' "http://127.0.0.1:$PORT$2" > /dev/null
+  wrk -t2 -c64 -d${WARMUP:-20}s -H 'Accept: text/html' "http://127.0.0.1:$PORT$2" > /dev/null
   wrk -t2 -c64 -d15s --latency -H 'Accept: text/html' "http://127.0.0.1:$PORT$2" > /tmp/wrk-$1.txt
   RPS=$(awk '/Requests\/sec/ {print $2}' /tmp/wrk-$1.txt)
   P50=$(awk '$1=="50%" {print $2}' /tmp/wrk-$1.txt)
@@ -27,6 +27,6 @@ run() {  # name path
   ERR=$(grep -E "Non-2xx|Socket errors" /tmp/wrk-$1.txt || true)
   printf '%-16s %10s req/s   p50 %8s   p99 %8s   %s\n' "$1" "$RPS" "$P50" "$P99" "$ERR"
 }
-run static "/finish.html"
+run static "/assets/finish.html"
 run finish "/spec/2.8?$SEED"
 run wizard-basic "/wizard/2.8/basic?$SEED"

@@ -41,10 +41,14 @@ public final class ApplyBench {
 			Stats wizard = new Stats();
 			Stats bare = new Stats();
 			for (int i = 0; i < rounds + 5; i++) {
+				// Alternate which goes first, so neither profits from the other's warm caches.
+				long wizardTime = 0;
+				if (i % 2 == 0) {
+					long start = System.nanoTime();
+					ApplyRunProbe.apply(client, plan, info, Duration.ofSeconds(30));
+					wizardTime = System.nanoTime() - start;
+				}
 				long start = System.nanoTime();
-				ApplyRunProbe.apply(client, plan, info, Duration.ofSeconds(30));
-				long wizardTime = System.nanoTime() - start;
-				start = System.nanoTime();
 				for (HasMetadata object : all) {
 					if (object.getKind().equals("StorageCluster")) {
 						client.genericKubernetesResources(io.pxwizard.install.Installer.STORAGE_CLUSTERS)
@@ -59,6 +63,11 @@ public final class ApplyBench {
 					}
 				}
 				long bareTime = System.nanoTime() - start;
+				if (i % 2 == 1) {
+					start = System.nanoTime();
+					ApplyRunProbe.apply(client, plan, info, Duration.ofSeconds(30));
+					wizardTime = System.nanoTime() - start;
+				}
 				if (i >= 5) {
 					wizard.add(wizardTime / 1000);
 					bare.add(bareTime / 1000);
@@ -67,10 +76,9 @@ public final class ApplyBench {
 			Stats waits = new Stats();
 			for (int i = 0; i < rounds; i++) {
 				long start = System.nanoTime();
-				client.apps().deployments().inNamespace("kube-system").withName("portworx-operator")
-					.waitUntilCondition((d) -> d != null, 10, java.util.concurrent.TimeUnit.SECONDS);
-				client.apiextensions().v1().customResourceDefinitions().withName("storageclusters.core.libopenstorage.org")
-					.waitUntilCondition((c) -> c != null, 10, java.util.concurrent.TimeUnit.SECONDS);
+				// The Installer checks a satisfied wait with one GET each.
+				client.apps().deployments().inNamespace("kube-system").withName("portworx-operator").get();
+				client.apiextensions().v1().customResourceDefinitions().withName("storageclusters.core.libopenstorage.org").get();
 				waits.add((System.nanoTime() - start) / 1000);
 			}
 			double wizardMedian = wizard.percentileMillis(50);

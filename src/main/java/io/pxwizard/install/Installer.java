@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pxwizard.cluster.ClusterProperties;
 import io.pxwizard.install.ApplyLine.Status;
 import io.pxwizard.manifest.ClusterSpecManifest;
@@ -44,8 +43,6 @@ public class Installer {
 	private static final String CRD_NAME = "customresourcedefinition.apiextensions.k8s.io/" + STORAGE_CLUSTER_CRD;
 
 	private final ClusterProperties properties;
-
-	private final KubernetesSerialization serialization = new KubernetesSerialization();
 
 	Installer(ClusterProperties properties) {
 		this.properties = properties;
@@ -102,13 +99,13 @@ public class Installer {
 		HasMetadata existing = resource.get();
 		HasMetadata result = resource.dryRun().fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
 		String outcome = (existing == null) ? "would be created"
-				: comparable(existing).equals(comparable(result)) ? "unchanged" : "would be changed";
+				: comparable(client, existing).equals(comparable(client, result)) ? "unchanged" : "would be changed";
 		return "serverside-applied (server dry run): " + outcome;
 	}
 
 	/** The object without what the server alone writes. */
-	private JsonNode comparable(HasMetadata object) {
-		ObjectNode node = (ObjectNode) serialization.convertValue(object, JsonNode.class);
+	private static JsonNode comparable(KubernetesClient client, HasMetadata object) {
+		ObjectNode node = (ObjectNode) client.getKubernetesSerialization().convertValue(object, JsonNode.class);
 		node.remove("status");
 		if (node.get("metadata") instanceof ObjectNode metadata) {
 			metadata.remove(java.util.List.of("resourceVersion", "managedFields", "generation", "creationTimestamp",
@@ -144,12 +141,12 @@ public class Installer {
 		run.add(new ApplyLine(name, "waiting for the rollout to be available (up to "
 				+ properties.operatorTimeout().toMinutes() + "m)", Status.WAITING));
 		try {
-			client.apps()
-				.deployments()
-				.inNamespace(namespace)
-				.withName(OperatorManifest.NAME)
-				.waitUntilCondition(Installer::isAvailable, properties.operatorTimeout().toMillis(),
+			var operator = client.apps().deployments().inNamespace(namespace).withName(OperatorManifest.NAME);
+			// A re-apply finds it available already: one GET instead of a watch.
+			if (!isAvailable(operator.get())) {
+				operator.waitUntilCondition(Installer::isAvailable, properties.operatorTimeout().toMillis(),
 						TimeUnit.MILLISECONDS);
+			}
 			run.add(new ApplyLine(name, "available", Status.DONE));
 		}
 		catch (KubernetesClientException ex) {
@@ -164,11 +161,10 @@ public class Installer {
 		run.add(new ApplyLine(CRD_NAME, "waiting for condition=Established (the operator registers it; up to "
 				+ properties.crdTimeout().toMinutes() + "m)", Status.WAITING));
 		try {
-			client.apiextensions()
-				.v1()
-				.customResourceDefinitions()
-				.withName(STORAGE_CLUSTER_CRD)
-				.waitUntilCondition(Installer::isEstablished, properties.crdTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			var crd = client.apiextensions().v1().customResourceDefinitions().withName(STORAGE_CLUSTER_CRD);
+			if (!isEstablished(crd.get())) {
+				crd.waitUntilCondition(Installer::isEstablished, properties.crdTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			}
 			run.add(new ApplyLine(CRD_NAME, "condition met", Status.DONE));
 		}
 		catch (KubernetesClientException ex) {

@@ -1,5 +1,6 @@
 package io.pxwizard.status;
 
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -8,13 +9,12 @@ import java.util.Set;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
-import org.springframework.stereotype.Component;
 
 /**
  * Renders the status page's live pieces with the same Thymeleaf fragments the page itself uses, once per change, for
  * every listener alike.
  */
-@Component
+@org.springframework.stereotype.Component
 public class BoardRenderer {
 
 	static final String TEMPLATE = "status/board";
@@ -31,11 +31,25 @@ public class BoardRenderer {
 
 	/** Every live piece of the page, by SSE event name. */
 	public Map<String, String> fragments(BoardView view) {
+		return fragments(view, EnumSet.allOf(Component.class));
+	}
+
+	/** The connection, the summary and the given components' groups, by SSE event name. */
+	public Map<String, String> fragments(BoardView view, Set<Component> groups) {
+		return fragments(view, groups, true);
+	}
+
+	/** As {@link #fragments(BoardView, Set)}, leaving out the connection badge when it cannot have changed. */
+	public Map<String, String> fragments(BoardView view, Set<Component> groups, boolean connection) {
 		Map<String, String> fragments = new LinkedHashMap<>();
-		fragments.put(CONNECTION, render("connection", view, null));
+		if (connection) {
+			fragments.put(CONNECTION, render("connection", view, null));
+		}
 		fragments.put(SUMMARY, render("summary", view, null));
 		for (BoardView.Group group : view.groups()) {
-			fragments.put(group.component().eventName(), render("group", view, group));
+			if (groups.contains(group.component())) {
+				fragments.put(group.component().eventName(), render("group", view, group));
+			}
 		}
 		return fragments;
 	}

@@ -1,22 +1,20 @@
 package io.pxwizard.status;
 
 import java.io.IOException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One browser's SSE stream. Fragments wait in a small queue and are written by a pooled thread, so a slow browser
- * only slows itself; when its queue is full it is dropped and the browser gets the whole board again instead.
+ * One browser's SSE stream. Fragments wait here and are written by a pooled thread, so a slow browser only slows
+ * itself. What waits is bounded by construction: one pending fragment per piece of the page, a newer version
+ * replacing an unsent older one, so a browser that falls behind skips to the latest state instead of queueing.
  */
 final class SseBoardListener implements BoardListener {
-
-	static final int QUEUE = 64;
-
-	private static final BoardFragment RESYNC = new BoardFragment("", "");
 
 	private final SseEmitter emitter;
 
@@ -24,9 +22,10 @@ final class SseBoardListener implements BoardListener {
 
 	private final Executor writer;
 
-	private final BlockingQueue<BoardFragment> queue = new ArrayBlockingQueue<>(QUEUE);
+	/** Event name to its latest unsent fragment. */
+	private final Map<String, BoardFragment> pending = new LinkedHashMap<>();
 
-	private final AtomicBoolean writing = new AtomicBoolean();
+	private boolean writing;
 
 	private volatile boolean closed;
 
@@ -41,11 +40,15 @@ final class SseBoardListener implements BoardListener {
 		if (closed) {
 			return;
 		}
-		if (!queue.offer(fragment)) {
-			queue.clear();
-			queue.offer(RESYNC);
+		boolean start;
+		synchronized (pending) {
+			pending.put(fragment.event(), fragment);
+			start = !writing;
+			writing = true;
 		}
-		write();
+		if (start) {
+			writer.execute(this::drain);
+		}
 	}
 
 	/** A comment line, so dead connections are noticed. */
@@ -53,29 +56,18 @@ final class SseBoardListener implements BoardListener {
 		writer.execute(() -> send(SseEmitter.event().comment("keep-alive")));
 	}
 
-	private void write() {
-		if (writing.compareAndSet(false, true)) {
-			writer.execute(this::drain);
-		}
-	}
-
 	private void drain() {
-		try {
-			BoardFragment fragment;
-			while (!closed && (fragment = queue.poll()) != null) {
-				if (fragment == RESYNC) {
-					board.snapshot().forEach((event, html) -> send(SseEmitter.event().name(event).data(html)));
+		while (!closed) {
+			List<BoardFragment> batch;
+			synchronized (pending) {
+				if (pending.isEmpty()) {
+					writing = false;
+					return;
 				}
-				else {
-					send(SseEmitter.event().name(fragment.event()).data(fragment.html()));
-				}
+				batch = new ArrayList<>(pending.values());
+				pending.clear();
 			}
-		}
-		finally {
-			writing.set(false);
-		}
-		if (!queue.isEmpty() && !closed) {
-			write();
+			batch.forEach((fragment) -> send(SseEmitter.event().name(fragment.event()).data(fragment.html())));
 		}
 	}
 
@@ -94,7 +86,9 @@ final class SseBoardListener implements BoardListener {
 	void close() {
 		closed = true;
 		board.unsubscribe(this);
-		queue.clear();
+		synchronized (pending) {
+			pending.clear();
+		}
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -69,6 +71,9 @@ public final class StatusBoard implements AutoCloseable {
 
 	private final AtomicBoolean renderPending = new AtomicBoolean();
 
+	/** The groups whose pods (or their events) changed since the last render; only they are re-rendered. */
+	private final Set<Component> dirty = ConcurrentHashMap.newKeySet();
+
 	private final CountDownLatch firstList = new CountDownLatch(1);
 
 	private final SharedIndexInformer<Pod> pods;
@@ -100,14 +105,14 @@ public final class StatusBoard implements AutoCloseable {
 	}
 
 	StatusBoard start() {
-		pods.addEventHandler(onChange());
-		events.addEventHandler(onChange());
+		pods.addEventHandler(onChange(this::componentOfPod));
+		events.addEventHandler(onChange(this::componentOfEvent));
 		// Keep retrying a failed list or watch: the page shows "reconnecting" meanwhile.
 		pods.exceptionHandler((started, error) -> true);
 		events.exceptionHandler((started, error) -> true);
 		pods.start().whenComplete((done, error) -> {
 			firstList.countDown();
-			changed();
+			changed(EnumSet.allOf(Component.class));
 		});
 		events.start();
 		board.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
@@ -155,7 +160,7 @@ public final class StatusBoard implements AutoCloseable {
 		}
 	}
 
-	/** Every piece of the board, for a listener that fell behind and dropped its queue. */
+	/** Every piece of the board as it is now. */
 	public Map<String, String> snapshot() {
 		return renderer.fragments(view);
 	}
@@ -168,23 +173,49 @@ public final class StatusBoard implements AutoCloseable {
 		return lastListenerLeft;
 	}
 
-	private <T extends HasMetadata> ResourceEventHandler<T> onChange() {
+	/** A handler that marks the group its object belongs to ({@code null}: the summary only) and asks for a render. */
+	private <T extends HasMetadata> ResourceEventHandler<T> onChange(Function<T, Component> group) {
 		return new ResourceEventHandler<>() {
 			@Override
 			public void onAdd(T object) {
-				changed();
+				changed(group.apply(object));
 			}
 
 			@Override
 			public void onUpdate(T before, T after) {
-				changed();
+				changed(group.apply(before));
+				changed(group.apply(after));
 			}
 
 			@Override
 			public void onDelete(T object, boolean finalStateUnknown) {
-				changed();
+				changed(group.apply(object));
 			}
 		};
+	}
+
+	private Component componentOfPod(Pod pod) {
+		return Component.of(pod.getMetadata().getLabels());
+	}
+
+	private Component componentOfEvent(Event event) {
+		if (event.getInvolvedObject() == null || !"Pod".equals(event.getInvolvedObject().getKind())) {
+			return null;
+		}
+		Pod pod = pods.getStore().getByKey(namespace + "/" + event.getInvolvedObject().getName());
+		return (pod != null) ? componentOfPod(pod) : null;
+	}
+
+	private void changed(Component group) {
+		if (group != null) {
+			dirty.add(group);
+		}
+		changed();
+	}
+
+	private void changed(Set<Component> groups) {
+		dirty.addAll(groups);
+		changed();
 	}
 
 	/**
@@ -206,6 +237,8 @@ public final class StatusBoard implements AutoCloseable {
 			}
 			Connection connection = connection();
 			if (connection != view.connection() || ticks % REFRESH_TICKS == 0) {
+				// AGE moves on in every group.
+				dirty.addAll(EnumSet.allOf(Component.class));
 				renderAndSend();
 			}
 		}
@@ -222,7 +255,7 @@ public final class StatusBoard implements AutoCloseable {
 		SharedIndexInformer<GenericKubernetesResource> informer = client.genericKubernetesResources(type)
 			.inNamespace(namespace)
 			.runnableInformer(0);
-		informer.addEventHandler(onChange());
+		informer.addEventHandler(onChange((resource) -> null));
 		informer.exceptionHandler((started, error) -> true);
 		informer.start();
 		return informer;
@@ -237,8 +270,15 @@ public final class StatusBoard implements AutoCloseable {
 
 	private void renderAndSend() {
 		renderPending.set(false);
+		Set<Component> groups = EnumSet.noneOf(Component.class);
+		for (Component component : Component.values()) {
+			if (dirty.remove(component)) {
+				groups.add(component);
+			}
+		}
+		Connection before = view.connection();
 		render();
-		Map<String, String> fragments = renderer.fragments(view);
+		Map<String, String> fragments = renderer.fragments(view, groups, view.connection() != before);
 		fragments.forEach((event, html) -> {
 			if (!html.equals(lastSent.put(event, html))) {
 				BoardFragment fragment = new BoardFragment(event, html);

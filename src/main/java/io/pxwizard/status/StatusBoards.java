@@ -37,7 +37,9 @@ public class StatusBoards implements DisposableBean {
 
 	private final Map<SseBoardListener, StatusBoard> streams = new ConcurrentHashMap<>();
 
-	private final ExecutorService writers = Executors.newCachedThreadPool((task) -> {
+	/** A few writers for every stream: more threads than cores only add switching when thousands are open. */
+	private final ExecutorService writers = Executors.newFixedThreadPool(
+			Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), (task) -> {
 		Thread thread = new Thread(task, "status-sse");
 		thread.setDaemon(true);
 		return thread;
@@ -78,7 +80,8 @@ public class StatusBoards implements DisposableBean {
 	/** A browser's stream of the namespace's board; it starts with the whole board. */
 	public Optional<SseEmitter> stream(String namespace) {
 		return board(namespace).map((board) -> {
-			SseEmitter emitter = new SseEmitter(0L);
+			// Browsers reconnect by themselves; an hour bounds what a forgotten tab holds.
+			SseEmitter emitter = new SseEmitter(Duration.ofHours(1).toMillis());
 			SseBoardListener listener = new SseBoardListener(emitter, board, writers);
 			streams.put(listener, board);
 			Runnable close = () -> {

@@ -52,7 +52,7 @@ public class SecurityConfiguration {
 			return http.build();
 		}
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**")
+			.requestMatchers("/login", "/error", "/assets/**", "/webjars/**")
 			.permitAll()
 			// Manifests hold nothing the URL does not; an air-gapped cluster's kubectl fetches them without a login.
 			.requestMatchers("/install/**")
