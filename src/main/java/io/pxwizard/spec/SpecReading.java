@@ -1,7 +1,5 @@
 package io.pxwizard.spec;
 
-import java.util.Optional;
-
 import io.pxwizard.wizard.WizardStep;
 
 /**
@@ -11,10 +9,6 @@ public record SpecReading(InstallSpec spec, FieldErrors errors, WizardStep first
 
 	public boolean isValid() {
 		return !errors.hasErrors();
-	}
-
-	public Optional<InstallSpec> validSpec() {
-		return isValid() ? Optional.of(spec) : Optional.empty();
 	}
 
 }

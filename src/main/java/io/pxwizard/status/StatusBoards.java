@@ -96,10 +96,6 @@ public class StatusBoards implements DisposableBean {
 		});
 	}
 
-	int boardCount() {
-		return boards.size();
-	}
-
 	private void housekeeping() {
 		streams.keySet().forEach(SseBoardListener::heartbeat);
 		Instant now = Instant.now();

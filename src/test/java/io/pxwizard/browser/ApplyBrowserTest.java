@@ -5,15 +5,12 @@ import java.nio.file.Path;
 
 import io.pxwizard.simulation.SimulatedClusterConfiguration;
 import io.pxwizard.spec.Specs;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,24 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "px-wizard.cluster.auto-connect=false", "px-wizard.simulation.step=100ms" })
 @Import(SimulatedClusterConfiguration.class)
-class ApplyBrowserTest {
-
-	@LocalServerPort
-	private int port;
-
-	private Browser browser;
-
-	@BeforeEach
-	void openBrowser() throws IOException {
-		browser = Browser.open("http://127.0.0.1:" + port);
-	}
-
-	@AfterEach
-	void closeBrowser() throws IOException {
-		if (browser != null) {
-			browser.close();
-		}
-	}
+class ApplyBrowserTest extends BrowserTestSupport {
 
 	@Test
 	void applyShowsEveryObjectAsItHappensAndLinksToStatus() throws IOException {

@@ -13,15 +13,12 @@ import io.pxwizard.manifest.ManifestFixture;
 import io.pxwizard.simulation.SimulatedCluster;
 import io.pxwizard.simulation.SimulatedClusterConfiguration;
 import io.pxwizard.spec.Specs;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,30 +28,13 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "px-wizard.cluster.auto-connect=false", "px-wizard.simulation.step=100ms" })
 @Import(SimulatedClusterConfiguration.class)
-class StatusBrowserTest {
-
-	@LocalServerPort
-	private int port;
+class StatusBrowserTest extends BrowserTestSupport {
 
 	@Autowired
 	private SimulatedCluster cluster;
 
 	@Autowired
 	private ApplyRuns runs;
-
-	private Browser browser;
-
-	@BeforeEach
-	void openBrowser() throws IOException {
-		browser = Browser.open("http://127.0.0.1:" + port);
-	}
-
-	@AfterEach
-	void closeBrowser() throws IOException {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@Test
 	void rowChangesInPlaceWithoutReload() throws IOException {

@@ -5,38 +5,18 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.pxwizard.spec.Specs;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An administrator clicks through the seed's flow in a real Chromium, by the labels on the screen. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class WizardBrowserTest {
-
-	@LocalServerPort
-	private int port;
-
-	private Browser browser;
-
-	@BeforeEach
-	void openBrowser() throws IOException {
-		browser = Browser.open("http://127.0.0.1:" + port);
-	}
-
-	@AfterEach
-	void closeBrowser() throws IOException {
-		if (browser != null) {
-			browser.close();
-		}
-	}
+class WizardBrowserTest extends BrowserTestSupport {
 
 	@Test
 	void seedFlowEndsInTheSeedsTwoCommands() throws IOException {
