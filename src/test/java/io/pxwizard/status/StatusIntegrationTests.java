@@ -90,7 +90,9 @@ class StatusIntegrationTests {
 	@Order(1)
 	void boardReachesEverySeedPodRunningAndInstallComplete() {
 		StatusBoard board = boards.board(NS).orElseThrow();
-		await().atMost(Duration.ofSeconds(30)).until(() -> board.view().complete());
+		// The simulated operator turns the cluster Online, then creates the StorageNodes: wait for both.
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> board.view().complete() && board.view().storageNodes().size() == 3);
 		BoardView view = board.view();
 		assertThat(view.podsTotal()).isEqualTo(20);
 		assertThat(view.groups()).extracting((group) -> group.component(), (group) -> group.rows().size())
