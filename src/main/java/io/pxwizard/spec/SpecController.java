@@ -89,7 +89,7 @@ class SpecController {
 			model.addAttribute("operatorYaml", manifests.operatorYaml(specQuery.operatorRequest(spec)));
 			model.addAttribute("clusterYaml", manifests.clusterYaml(spec));
 			model.addAttribute("downloads", specQuery.commands(spec, "/install"));
-			model.addAttribute("downloadAll", "/install/" + version + "/all?" + canonical);
+			model.addAttribute("downloadAll", WizardUrls.installAll(version, canonical));
 		}
 		model.addAttribute("namespace", specQuery.namespace(spec));
 		model.addAttribute("specUrl", WizardUrls.spec(version, canonical));

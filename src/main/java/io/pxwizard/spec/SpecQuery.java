@@ -156,7 +156,12 @@ public class SpecQuery {
 
 	/** {@code name=value&...} in canonical order, each value percent-encoded; names that are not parameters are left out. */
 	public String queryString(Map<String, String> parameters) {
-		return ordered(parameters).entrySet()
+		return encoded(ordered(parameters));
+	}
+
+	/** {@code name=value&...} in the map's order, each value percent-encoded. */
+	private static String encoded(Map<String, String> parameters) {
+		return parameters.entrySet()
 			.stream()
 			.map((entry) -> entry.getKey() + "=" + UriUtils.encode(entry.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
@@ -242,10 +247,7 @@ public class SpecQuery {
 			if (!spec.registry().pullSecret().isEmpty()) {
 				operatorParameters.put(RegistryFamily.PULL_SECRET, spec.registry().pullSecret());
 			}
-			operatorUrl = versionPath + "?" + operatorParameters.entrySet()
-				.stream()
-				.map((e) -> e.getKey() + "=" + UriUtils.encode(e.getValue(), StandardCharsets.UTF_8))
-				.collect(Collectors.joining("&"));
+			operatorUrl = versionPath + "?" + encoded(operatorParameters);
 		}
 		return new InstallCommands(operatorUrl, versionPath + "?" + queryString(spec), namespace(spec));
 	}

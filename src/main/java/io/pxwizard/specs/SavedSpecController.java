@@ -129,7 +129,7 @@ class SavedSpecController {
 			model.addAttribute("spec", installSpec);
 			model.addAttribute("commands", specQuery.commands(installSpec, catalog.installBaseUrl()));
 			model.addAttribute("specParameters", specQuery.parameters(installSpec));
-			model.addAttribute("downloadAll", "/install/" + spec.version() + "/all?" + spec.query());
+			model.addAttribute("downloadAll", WizardUrls.installAll(spec.version(), spec.query()));
 		}
 		return PAGE;
 	}

@@ -18,6 +18,11 @@ public final class WizardUrls {
 		return "/spec/" + segment(version) + (query.isEmpty() ? "" : "?" + query);
 	}
 
+	/** Operator manifests and cluster spec in one download ({@code /install/{version}/all}). */
+	public static String installAll(String version, String query) {
+		return "/install/" + segment(version) + "/all?" + query;
+	}
+
 	private static String segment(String version) {
 		return UriUtils.encodePathSegment(version, StandardCharsets.UTF_8);
 	}
