@@ -12,10 +12,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * and the defaults a new spec starts with.
  */
 @ConfigurationProperties("px")
-public record PortworxCatalog(String installBaseUrl, List<PortworxRelease> releases, List<Distribution> distributions,
-		List<SecretsStore> secretsStores, Images images, String essentialsBillingEndpoint, Defaults defaults) {
+public record PortworxCatalog(String installBaseUrl, List<ReleaseProfile> profiles, List<PortworxRelease> releases,
+		List<ComponentSet> componentSets, List<MirroredComponents> mirroredComponents, List<Distribution> distributions,
+		List<SecretsStore> secretsStores, Images images, String essentialsBillingEndpoint,
+		List<String> storageClusterFieldOrder, Defaults defaults) {
 
 	public PortworxCatalog {
+		profiles = List.copyOf(profiles);
+		componentSets = List.copyOf(componentSets);
+		mirroredComponents = List.copyOf(mirroredComponents);
+		for (PortworxRelease release : releases) {
+			if (profiles.stream().noneMatch((profile) -> profile.name().equals(release.profile()))) {
+				throw new IllegalArgumentException(
+						"Release " + release.version() + " names profile '" + release.profile() + "', which px.profiles lacks");
+			}
+			if (componentSets.stream().noneMatch((set) -> set.name().equals(release.componentSet()))) {
+				throw new IllegalArgumentException("Release " + release.version() + " names component set '"
+						+ release.componentSet() + "', which px.component-sets lacks");
+			}
+		}
+		storageClusterFieldOrder = List.copyOf(storageClusterFieldOrder);
 		// Newest first whatever order the file lists them in: the drop-down and the default depend on it.
 		releases = releases.stream().sorted(Comparator.comparing(PortworxRelease::version, PortworxCatalog::compareVersions).reversed()).toList();
 		distributions = List.copyOf(distributions);
@@ -28,6 +44,16 @@ public record PortworxCatalog(String installBaseUrl, List<PortworxRelease> relea
 
 	public Optional<PortworxRelease> release(String version) {
 		return releases.stream().filter((release) -> release.version().equals(version)).findFirst();
+	}
+
+	/** How Portworx Central writes the specs of a release. */
+	public ReleaseProfile profile(PortworxRelease release) {
+		return profiles.stream().filter((profile) -> profile.name().equals(release.profile())).findFirst().orElseThrow();
+	}
+
+	/** The images the operator starts for a release besides Portworx itself. */
+	public ComponentSet components(PortworxRelease release) {
+		return componentSets.stream().filter((set) -> set.name().equals(release.componentSet())).findFirst().orElseThrow();
 	}
 
 	public Optional<Distribution> distribution(String id) {
@@ -61,8 +87,15 @@ public record PortworxCatalog(String installBaseUrl, List<PortworxRelease> relea
 	 *
 	 * @param portworx the Portworx image ({@code spec.image}), tagged with the release's image version
 	 * @param operator the operator image, tagged with the release's operator version
+	 * @param publicRegistries registry hosts the operator strips from an image before moving it to a custom registry
+	 * (libopenstorage/operator {@code pkg/util/util.go}, {@code commonDockerRegistries})
 	 */
-	public record Images(String portworx, String operator) {
+	public record Images(String portworx, String operator, List<String> publicRegistries) {
+
+		public Images {
+			publicRegistries = List.copyOf(publicRegistries);
+		}
+
 	}
 
 	/**

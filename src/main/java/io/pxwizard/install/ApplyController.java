@@ -2,6 +2,7 @@ package io.pxwizard.install;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.pxwizard.cluster.ClusterConnection;
 import io.pxwizard.cluster.ClusterConnection.ConnectedCluster;
@@ -69,7 +70,7 @@ class ApplyController {
 		if (spec.basic().kubernetesVersion().isEmpty() && result.kubernetesVersion() != null) {
 			Map<String, String> parameters = specQuery.parameters(spec);
 			parameters.put("kbver", result.kubernetesVersion());
-			model.addAttribute("kbverUrl", WizardUrls.spec(version, specQuery.queryString(parameters)));
+			model.addAttribute("kbverUrl", WizardUrls.spec(version, specQuery.queryString(version, parameters)));
 		}
 		return PREFLIGHT;
 	}
@@ -80,12 +81,16 @@ class ApplyController {
 			RedirectAttributes redirect) {
 		SpecReading reading = specQuery.read(version, SpecParameters.of(form));
 		if (!reading.isValid()) {
-			return "redirect:" + WizardUrls.spec(version, specQuery.queryString(SpecParameters.of(form).asMap()));
+			return "redirect:" + WizardUrls.spec(version, specQuery.queryString(version, SpecParameters.of(form).asMap()));
 		}
 		InstallSpec spec = reading.spec();
 		String query = specQuery.queryString(spec);
 		if (!spec.usesOperator()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Apply needs the Portworx Operator");
+		}
+		if ("local".equals(source) && !spec.rendersLocally()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "px-wizard cannot render this spec itself: it does "
+					+ "not model " + spec.kept().stream().map(Object::toString).collect(Collectors.joining(", ")));
 		}
 		Start start = runs.start(spec, specQuery.parameters(spec), query, WizardUrls.spec(version, query),
 				specQuery.namespace(spec), dryRun, "local".equals(source));

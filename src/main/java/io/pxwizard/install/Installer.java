@@ -1,5 +1,6 @@
 package io.pxwizard.install;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -39,6 +40,9 @@ public class Installer {
 		.withPlural("storageclusters")
 		.withNamespaced(true)
 		.build();
+
+	/** How often the rollout is looked at, as {@code kubectl rollout status} polls its watch. */
+	private static final Duration ROLLOUT_POLL = Duration.ofMillis(500);
 
 	private static final String CRD_NAME = "customresourcedefinition.apiextensions.k8s.io/" + STORAGE_CLUSTER_CRD;
 
@@ -136,23 +140,52 @@ public class Installer {
 				&& ClusterSpecManifest.API_VERSION.equals(object.getApiVersion());
 	}
 
+	/**
+	 * Waits as {@code kubectl rollout status} does: the Deployment's current generation observed and its updated replicas
+	 * available. Its {@code Available} condition alone is no proof: with one replica and {@code maxUnavailable: 1}
+	 * Kubernetes reports it True before any pod is ready. A pod that does not come up is named with its reason and image.
+	 */
 	private void waitForOperator(ApplyRun run, KubernetesClient client, String namespace) {
 		String name = "deployment.apps/" + OperatorManifest.NAME;
-		run.add(new ApplyLine(name, "waiting for the rollout to be available (up to "
+		run.add(new ApplyLine(name, "Waiting for deployment \"" + OperatorManifest.NAME + "\" rollout to finish (up to "
 				+ properties.operatorTimeout().toMinutes() + "m)", Status.WAITING));
+		long deadline = System.nanoTime() + properties.operatorTimeout().toNanos();
+		String stuck = null;
 		try {
 			var operator = client.apps().deployments().inNamespace(namespace).withName(OperatorManifest.NAME);
-			// A re-apply finds it available already: one GET instead of a watch.
-			if (!isAvailable(operator.get())) {
-				operator.waitUntilCondition(Installer::isAvailable, properties.operatorTimeout().toMillis(),
-						TimeUnit.MILLISECONDS);
+			while (true) {
+				Deployment deployment = operator.get();
+				if (RolloutStatus.isComplete(deployment)) {
+					run.add(new ApplyLine(name, "successfully rolled out", Status.DONE));
+					return;
+				}
+				String progressFailure = RolloutStatus.progressDeadlineExceeded(deployment);
+				stuck = RolloutStatus.stuckPod(client.pods()
+					.inNamespace(namespace)
+					.withLabel("name", OperatorManifest.NAME)
+					.list()
+					.getItems()).orElse(stuck);
+				if (progressFailure != null || System.nanoTime() - deadline >= 0) {
+					String reason = (stuck != null) ? stuck
+							: (progressFailure != null) ? progressFailure : RolloutStatus.describe(deployment);
+					run.add(new ApplyLine(name, "timed out waiting for the rollout: " + reason + " (kubectl -n "
+							+ namespace + " describe pod -l name=" + OperatorManifest.NAME + ")", Status.FAILED));
+					throw new StepFailed();
+				}
+				if (stuck != null) {
+					run.add(new ApplyLine(name, "Waiting for deployment \"" + OperatorManifest.NAME
+							+ "\" rollout to finish: " + stuck, Status.WAITING));
+				}
+				Thread.sleep(ROLLOUT_POLL.toMillis());
 			}
-			run.add(new ApplyLine(name, "available", Status.DONE));
 		}
 		catch (KubernetesClientException ex) {
-			run.add(new ApplyLine(name, ApplyFailure.describe(ex)
-					+ " (is the operator image reachable? kubectl -n " + namespace + " describe pod -l name="
-					+ OperatorManifest.NAME + ")", Status.FAILED));
+			run.add(new ApplyLine(name, ApplyFailure.describe(ex), Status.FAILED));
+			throw new StepFailed();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			run.add(new ApplyLine(name, "interrupted while waiting for the rollout", Status.FAILED));
 			throw new StepFailed();
 		}
 	}
@@ -171,14 +204,6 @@ public class Installer {
 			run.add(new ApplyLine(CRD_NAME, ApplyFailure.describe(ex), Status.FAILED));
 			throw new StepFailed();
 		}
-	}
-
-	static boolean isAvailable(Deployment deployment) {
-		return deployment != null && deployment.getStatus() != null && deployment.getStatus().getConditions() != null
-				&& deployment.getStatus()
-					.getConditions()
-					.stream()
-					.anyMatch((c) -> "Available".equals(c.getType()) && "True".equals(c.getStatus()));
 	}
 
 	static boolean isEstablished(CustomResourceDefinition crd) {

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.pxwizard.install.PreflightCheck.Verdict;
 import io.pxwizard.manifest.OperatorManifest;
+import io.pxwizard.spec.KubernetesVersion;
 
 import org.springframework.stereotype.Component;
 
@@ -57,7 +58,7 @@ public class Preflight {
 		catch (KubernetesClientException ex) {
 			checks.add(new PreflightCheck("Cluster", ApplyFailure.describe(ex), Verdict.FAIL));
 		}
-		return new Result(checks, plainVersion(serverVersion));
+		return new Result(checks, KubernetesVersion.fromGitVersion(serverVersion));
 	}
 
 	private static PreflightCheck nodes(KubernetesClient client) {
@@ -172,16 +173,6 @@ public class Preflight {
 			return List.of(new PreflightCheck("Permissions", "may create " + String.join(", ", checked), Verdict.PASS));
 		}
 		return List.of(new PreflightCheck("Permissions", "may not create " + String.join(", ", denied), Verdict.FAIL));
-	}
-
-	/** {@code v1.30.2+k3s1} to {@code 1.30.2}, as kbver takes it. */
-	static String plainVersion(String gitVersion) {
-		String version = gitVersion.startsWith("v") ? gitVersion.substring(1) : gitVersion;
-		int end = 0;
-		while (end < version.length() && (Character.isDigit(version.charAt(end)) || version.charAt(end) == '.')) {
-			end++;
-		}
-		return version.substring(0, end);
 	}
 
 	/**

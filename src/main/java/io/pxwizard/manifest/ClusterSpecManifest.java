@@ -27,7 +27,12 @@ public class ClusterSpecManifest {
 
 	public static final String KIND = "StorageCluster";
 
+	/** Informational: names the spec URL; the operator never reads it. */
+	public static final String INSTALL_SOURCE = "portworx.io/install-source";
+
 	public static final String ESSENTIALS_SECRET = "px-essential";
+
+	private static final String ESSENTIALS_SECRET_NAMESPACE = "kube-system";
 
 	private final PortworxCatalog catalog;
 
@@ -46,11 +51,12 @@ public class ClusterSpecManifest {
 		List<HasMetadata> objects = new ArrayList<>();
 		objects.add(storageCluster(spec, sourceUrl, namespace));
 		if (spec.edition().isEssentials()) {
+			// The operator reads it from kube-system whatever the cluster's namespace (libopenstorage/operator
+			// drivers/storage/portworx/portworx.go, api.NamespaceSystem), and Portworx Central writes it there.
 			objects.add(new SecretBuilder().withNewMetadata()
 				.withName(ESSENTIALS_SECRET)
-				.withNamespace(namespace)
+				.withNamespace(ESSENTIALS_SECRET_NAMESPACE)
 				.endMetadata()
-				.withType("Opaque")
 				.addToData("px-essen-user-id", base64(spec.edition().essentialsId()))
 				.addToData("px-osb-endpoint", base64(catalog.essentialsBillingEndpoint()))
 				.build());
@@ -61,8 +67,8 @@ public class ClusterSpecManifest {
 	/** The StorageCluster alone, with the fields each option family sets. */
 	public StorageClusterDraft draft(InstallSpec spec) {
 		StorageClusterDraft draft = new StorageClusterDraft(spec.release());
-		draft.set("image", ImageReference.of(catalog.images().portworx(), spec.release().imageVersion(),
-				spec.registry().registry()));
+		// Never moved here: the operator moves it by spec.customImageRegistry (GetImageURN), as every image it starts.
+		draft.set("image", catalog.images().portworx() + ":" + spec.release().imageVersion());
 		specQuery.describe(spec, draft);
 		return draft;
 	}
@@ -74,7 +80,7 @@ public class ClusterSpecManifest {
 			.withNewMetadata()
 			.withName(spec.cluster().name())
 			.withNamespace(namespace)
-			.addToAnnotations("portworx.io/install-source", sourceUrl)
+			.addToAnnotations(INSTALL_SOURCE, sourceUrl)
 			.addToAnnotations(draft.annotations())
 			.endMetadata()
 			.build();

@@ -1,6 +1,7 @@
 package io.pxwizard.manifest;
 
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import io.pxwizard.spec.FieldErrors;
 import io.pxwizard.spec.InstallSpec;
@@ -40,8 +41,11 @@ class InstallController {
 
 	private final MessageSource messages;
 
+	private final ImageMirror imageMirror;
+
 	InstallController(SpecQuery specQuery, InstallManifests manifests, FieldMessages fieldMessages,
-			MessageSource messages) {
+			MessageSource messages, ImageMirror imageMirror) {
+		this.imageMirror = imageMirror;
 		this.specQuery = specQuery;
 		this.manifests = manifests;
 		this.fieldMessages = fieldMessages;
@@ -72,6 +76,35 @@ class InstallController {
 		return clusterSpec(version, SpecParameters.of(query), locale, true);
 	}
 
+	/** The images the install pulls, one a line, each followed by the name it is pulled by from a custom registry. */
+	@GetMapping("/install/{version}/images")
+	ResponseEntity<String> images(@PathVariable String version, @RequestParam MultiValueMap<String, String> query,
+			Locale locale) {
+		SpecReading reading = specQuery.read(version, SpecParameters.of(query));
+		if (!reading.isValid()) {
+			return problems(reading.errors(), locale);
+		}
+		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(imageMirror.text(reading.spec()));
+	}
+
+	/** A shell script that copies those images into the spec's custom registry with skopeo. */
+	@GetMapping("/install/{version}/mirror.sh")
+	ResponseEntity<String> mirrorScript(@PathVariable String version,
+			@RequestParam MultiValueMap<String, String> query, Locale locale) {
+		SpecReading reading = specQuery.read(version, SpecParameters.of(query));
+		if (!reading.isValid()) {
+			return problems(reading.errors(), locale);
+		}
+		if (reading.spec().registry().registry().isEmpty()) {
+			return problem(messages.getMessage("mirror.noRegistry", null, locale));
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.TEXT_PLAIN)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("mirror-images.sh").build().toString())
+			.body(imageMirror.copyScript(reading.spec()));
+	}
+
 	private ResponseEntity<String> clusterSpec(String version, SpecParameters state, Locale locale, boolean all) {
 		SpecReading reading = specQuery.read(version, state);
 		if (!reading.isValid()) {
@@ -80,6 +113,11 @@ class InstallController {
 		InstallSpec spec = reading.spec();
 		if (!spec.usesOperator()) {
 			return problem(messages.getMessage("install.operatorOnly", null, locale));
+		}
+		if (!spec.rendersLocally()) {
+			// Never a manifest without what the URL asked for: name each parameter that cannot be rendered here.
+			return problem(messages.getMessage("kept.localRefused",
+					new Object[] { spec.kept().stream().map(Object::toString).collect(Collectors.joining(", ")) }, locale));
 		}
 		if (all) {
 			return yaml(manifests.allYaml(spec), spec.cluster().name() + ".yaml");

@@ -28,6 +28,11 @@ public class InstallManifests {
 
 	private final ManifestYaml yaml;
 
+	/** Kinds Portworx's templates write {@code kind} before {@code apiVersion} (real specs and operator manifests). */
+	private static final List<String> KIND_FIRST = List.of(ClusterSpecManifest.KIND, "ClusterRole", "ClusterRoleBinding");
+
+	private final ManifestYaml.FieldOrder storageClusterOrder;
+
 	/**
 	 * Rendered YAML by spec URL: serializing is the finish page's largest cost (measured, bench/README.md) and a spec
 	 * URL always renders the same bytes. Bounded, least recently used out.
@@ -46,6 +51,7 @@ public class InstallManifests {
 		this.operatorManifest = operatorManifest;
 		this.clusterSpecManifest = clusterSpecManifest;
 		this.yaml = yaml;
+		this.storageClusterOrder = new ManifestYaml.FieldOrder(catalog.storageClusterFieldOrder());
 	}
 
 	public List<HasMetadata> operatorObjects(OperatorRequest request) {
@@ -53,31 +59,32 @@ public class InstallManifests {
 	}
 
 	public List<HasMetadata> clusterObjects(InstallSpec spec) {
-		return clusterSpecManifest.objects(spec, publicSpecUrl(spec));
+		return clusterSpecManifest.objects(spec, specQuery.sourceUrl(spec));
 	}
 
 	public String operatorYaml(OperatorRequest request) {
-		return rendered.computeIfAbsent("operator " + request, (key) -> yaml.write(null, operatorObjects(request)));
+		return rendered.computeIfAbsent("operator " + request, (key) -> write(null, operatorObjects(request)));
 	}
 
 	/** The cluster spec after a {@code # SOURCE:} line naming the public URL it stands for, as Portworx Central does. */
 	public String clusterYaml(InstallSpec spec) {
-		String url = publicSpecUrl(spec);
-		return rendered.computeIfAbsent("cluster " + url, (key) -> yaml.write(url, clusterObjects(spec)));
+		String url = specQuery.sourceUrl(spec);
+		return rendered.computeIfAbsent("cluster " + spec.version() + " " + url,
+				(key) -> write(url, clusterObjects(spec)));
 	}
 
 	/** Both, in the order they must be applied: operator first. */
 	public String allYaml(InstallSpec spec) {
-		String url = publicSpecUrl(spec);
-		return rendered.computeIfAbsent("all " + url, (key) -> {
+		String url = specQuery.sourceUrl(spec);
+		return rendered.computeIfAbsent("all " + spec.version() + " " + url, (key) -> {
 			List<HasMetadata> objects = new ArrayList<>(operatorObjects(specQuery.operatorRequest(spec)));
 			objects.addAll(clusterObjects(spec));
-			return yaml.write(url, objects);
+			return write(url, objects);
 		});
 	}
 
-	private String publicSpecUrl(InstallSpec spec) {
-		return specQuery.commands(spec, catalog.installBaseUrl()).specUrl();
+	private String write(String source, List<HasMetadata> objects) {
+		return yaml.write(source, objects, KIND_FIRST, storageClusterOrder);
 	}
 
 }

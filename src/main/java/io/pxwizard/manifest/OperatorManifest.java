@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.pxwizard.catalog.PortworxCatalog;
+import io.pxwizard.spec.KubernetesVersion;
 import io.pxwizard.spec.OperatorRequest;
 
 import org.springframework.stereotype.Component;
@@ -29,10 +30,7 @@ public class OperatorManifest {
 	private static final String PSP_NAME = "px-operator";
 
 	/** Kubernetes removed PodSecurityPolicy in 1.25. */
-	private static final String LAST_PSP_KUBERNETES = "1.24";
-
-	/** Operators from 1.10.1 on no longer log verbosely by default. */
-	private static final String FIRST_QUIET_OPERATOR = "1.10.1";
+	private static final int[] FIRST_KUBERNETES_WITHOUT_PSP = { 1, 25 };
 
 	private final PortworxCatalog catalog;
 
@@ -76,12 +74,9 @@ public class OperatorManifest {
 
 	/** Only for a Kubernetes version known to be below 1.25; an empty {@code kbver} means a current cluster. */
 	static boolean needsPodSecurityPolicy(String kubernetesVersion) {
-		if (kubernetesVersion.isEmpty()) {
-			return false;
-		}
-		String version = kubernetesVersion.startsWith("v") ? kubernetesVersion.substring(1) : kubernetesVersion;
-		String[] parts = version.split("\\.");
-		return PortworxCatalog.compareVersions(parts[0] + "." + parts[1], LAST_PSP_KUBERNETES) <= 0;
+		return KubernetesVersion.parse(kubernetesVersion)
+			.map((version) -> version.isBefore(FIRST_KUBERNETES_WITHOUT_PSP[0], FIRST_KUBERNETES_WITHOUT_PSP[1]))
+			.orElse(false);
 	}
 
 	private HasMetadata clusterRole(boolean podSecurityPolicy) {
@@ -99,22 +94,18 @@ public class OperatorManifest {
 		return role.build();
 	}
 
+	/**
+	 * The operator's own policy: it only mounts its service account token and runs unprivileged
+	 * (libopenstorage/operator {@code deploy/podsecuritypolicy.yaml}; the Helm chart writes the same).
+	 */
 	private static HasMetadata podSecurityPolicy() {
 		return new PodSecurityPolicyBuilder().withNewMetadata()
 			.withName(PSP_NAME)
 			.endMetadata()
 			.withNewSpec()
-			.withPrivileged(true)
-			.withAllowPrivilegeEscalation(true)
-			.withAllowedCapabilities("*")
-			.withHostNetwork(true)
-			.withHostPID(true)
-			.withHostIPC(true)
-			.addNewHostPort(65535, 0)
-			.withVolumes("*")
-			.withNewFsGroup()
-			.withRule("RunAsAny")
-			.endFsGroup()
+			.withAllowPrivilegeEscalation(false)
+			.withReadOnlyRootFilesystem(false)
+			.withVolumes("secret")
 			.withNewRunAsUser()
 			.withRule("RunAsAny")
 			.endRunAsUser()
@@ -124,17 +115,18 @@ public class OperatorManifest {
 			.withNewSupplementalGroups()
 			.withRule("RunAsAny")
 			.endSupplementalGroups()
+			.withNewFsGroup()
+			.withRule("RunAsAny")
+			.endFsGroup()
 			.endSpec()
 			.build();
 	}
 
 	private HasMetadata deployment(OperatorRequest request, String namespace) {
 		String operatorVersion = request.release().operatorVersion();
-		List<String> command = new ArrayList<>(List.of("/operator"));
-		if (PortworxCatalog.compareVersions(operatorVersion, FIRST_QUIET_OPERATOR) < 0) {
-			command.add("--verbose");
-		}
-		command.addAll(List.of("--driver=portworx", "--leader-elect=true"));
+		// install.portworx.com keeps --verbose for every operator (real manifests with 1.7.1, 1.8.1, 1.10.4, 23.7.0).
+		List<String> command = List.of("/operator", "--verbose", "--driver=portworx", "--leader-elect=true");
+		CustomRegistry registry = new CustomRegistry(request.registry().registry(), catalog.images().publicRegistries());
 		DeploymentBuilder deployment = new DeploymentBuilder();
 		deployment.withNewMetadata()
 			.withName(NAME)
@@ -159,7 +151,7 @@ public class OperatorManifest {
 			.withNewSpec()
 			.addNewContainer()
 			.withName(NAME)
-			.withImage(ImageReference.of(catalog.images().operator(), operatorVersion, request.registry().registry()))
+			.withImage(registry.resolve(catalog.images().operator() + ":" + operatorVersion))
 			.withImagePullPolicy(request.registry().pullPolicy().isEmpty() ? "Always" : request.registry().pullPolicy())
 			.withCommand(command)
 			.withEnv(new EnvVarBuilder().withName("OPERATOR_NAME").withValue(NAME).build(),

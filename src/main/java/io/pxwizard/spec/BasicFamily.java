@@ -2,8 +2,8 @@ package io.pxwizard.spec;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
+import io.pxwizard.catalog.ReleaseProfile;
 import io.pxwizard.wizard.WizardStep;
 
 /** {@code operator}, {@code mc} and {@code kbver}. */
@@ -15,8 +15,6 @@ final class BasicFamily implements OptionFamily<BasicOptions> {
 	static final String MC = "mc";
 
 	static final String KUBERNETES_VERSION = "kbver";
-
-	private static final Pattern KUBERNETES_VERSION_FORMAT = Pattern.compile("v?[0-9]{1,2}\\.[0-9]{1,3}(\\.[0-9]{1,3})?");
 
 	@Override
 	public WizardStep step() {
@@ -35,20 +33,22 @@ final class BasicFamily implements OptionFamily<BasicOptions> {
 			errors.reject(MC, "error.flag", MC);
 		}
 		String kubernetesVersion = state.trimmed(KUBERNETES_VERSION);
-		if (!kubernetesVersion.isEmpty() && !KUBERNETES_VERSION_FORMAT.matcher(kubernetesVersion).matches()) {
+		if (!kubernetesVersion.isEmpty() && KubernetesVersion.parse(kubernetesVersion).isEmpty()) {
 			errors.reject(KUBERNETES_VERSION, "error.kbver");
 		}
-		return new BasicOptions(operator, kubernetesVersion);
+		return new BasicOptions(operator, kubernetesVersion, state.has(KUBERNETES_VERSION));
 	}
 
 	@Override
-	public void write(BasicOptions options, Map<String, String> parameters) {
+	public void write(BasicOptions options, ReleaseProfile profile, Map<String, String> parameters) {
 		if (options.operator()) {
 			parameters.put(OPERATOR, "true");
 		}
 		parameters.put(MC, "false");
-		// Written even when empty, as Portworx Central does ("kbver=").
-		parameters.put(KUBERNETES_VERSION, options.kubernetesVersion());
+		// Written even when empty, as Portworx Central does ("kbver="); some of its URLs leave it out (real 2.11.3 spec).
+		if (options.kubernetesVersionGiven()) {
+			parameters.put(KUBERNETES_VERSION, options.kubernetesVersion());
+		}
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import io.pxwizard.catalog.PortworxCatalog;
 import io.pxwizard.spec.ClusterOptions.EnvironmentVariable;
+import io.pxwizard.catalog.ReleaseProfile;
 import io.pxwizard.wizard.WizardStep;
 
 /** {@code c}, {@code ns}, {@code st} and {@code e}. */
@@ -105,7 +106,7 @@ final class ClusterFamily implements OptionFamily<ClusterOptions> {
 	}
 
 	@Override
-	public void write(ClusterOptions options, Map<String, String> parameters) {
+	public void write(ClusterOptions options, ReleaseProfile profile, Map<String, String> parameters) {
 		parameters.put(NAME, options.name());
 		if (!options.namespace().isEmpty()) {
 			parameters.put(NAMESPACE, options.namespace());

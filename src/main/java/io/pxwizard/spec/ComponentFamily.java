@@ -1,13 +1,17 @@
 package io.pxwizard.spec;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.pxwizard.catalog.ReleaseProfile;
 import io.pxwizard.wizard.WizardStep;
 
-/** {@code stork}, {@code csi}, {@code lh}, {@code mon}, {@code promop} and {@code tel}. */
+/**
+ * {@code stork}, {@code csi}, {@code lh}, {@code mon}, {@code promop}, {@code tel} and {@code aut}, written and mapped
+ * as real Portworx Central specs show (src/test/resources/conformance): Stork, telemetry and Autopilot are on unless
+ * switched off; a switched-off telemetry leaves no telemetry block; Autopilot gets no explicit provider (the operator
+ * fills its default, which on OpenShift 4.12 and later is OpenShift's Prometheus).
+ */
 final class ComponentFamily implements OptionFamily<ComponentOptions> {
 
 	static final String STORK = "stork";
@@ -22,6 +26,8 @@ final class ComponentFamily implements OptionFamily<ComponentOptions> {
 
 	static final String TELEMETRY = "tel";
 
+	static final String AUTOPILOT = "aut";
+
 	@Override
 	public WizardStep step() {
 		return WizardStep.CUSTOMIZE;
@@ -29,15 +35,16 @@ final class ComponentFamily implements OptionFamily<ComponentOptions> {
 
 	@Override
 	public Set<String> parameters() {
-		return Set.of(STORK, CSI, LIGHTHOUSE, MONITORING, PROMETHEUS_OPERATOR, TELEMETRY);
+		return Set.of(STORK, CSI, LIGHTHOUSE, MONITORING, PROMETHEUS_OPERATOR, TELEMETRY, AUTOPILOT);
 	}
 
 	@Override
 	public ComponentOptions read(SpecParameters state, FieldErrors errors) {
-		ComponentOptions options = new ComponentOptions(ParameterRules.flag(state, STORK, errors),
+		ComponentOptions options = new ComponentOptions(ParameterRules.flag(state, STORK, true, errors),
 				ParameterRules.flag(state, CSI, errors), ParameterRules.flag(state, LIGHTHOUSE, errors),
 				ParameterRules.flag(state, MONITORING, errors), ParameterRules.flag(state, PROMETHEUS_OPERATOR, errors),
-				ParameterRules.flag(state, TELEMETRY, true, errors));
+				ParameterRules.flag(state, TELEMETRY, true, errors), ParameterRules.flag(state, AUTOPILOT, true, errors),
+				!state.get(STORK).isEmpty(), !state.get(TELEMETRY).isEmpty());
 		if (options.prometheusOperator() && !options.monitoring()) {
 			errors.reject(PROMETHEUS_OPERATOR, "error.promop");
 		}
@@ -59,31 +66,33 @@ final class ComponentFamily implements OptionFamily<ComponentOptions> {
 		if (options.lighthouse()) {
 			cluster.set("userInterface.enabled", true);
 		}
-		if (options.prometheusOperator()) {
-			// Autopilot reads its metrics from the Prometheus the operator installs, as generated specs pair them.
-			cluster.set("autopilot.enabled", true);
-			Map<String, Object> provider = new LinkedHashMap<>();
-			provider.put("name", "default");
-			provider.put("type", "prometheus");
-			provider.put("params", Map.of("url", "http://px-prometheus:9090"));
-			cluster.set("autopilot.providers", List.of(provider));
+		cluster.set("autopilot.enabled", options.autopilot());
+		if (options.telemetry()) {
+			cluster.set("monitoring.telemetry.enabled", true);
 		}
 		if (options.monitoring()) {
 			cluster.set("monitoring.prometheus.enabled", options.prometheusOperator());
 			cluster.set("monitoring.prometheus.exportMetrics", true);
 		}
-		cluster.set("monitoring.telemetry.enabled", options.telemetry());
 	}
 
 	@Override
-	public void write(ComponentOptions options, Map<String, String> parameters) {
-		putWhen(options.stork(), STORK, parameters);
+	public void write(ComponentOptions options, ReleaseProfile profile, Map<String, String> parameters) {
+		if (options.storkGiven() || !options.stork()) {
+			parameters.put(STORK, String.valueOf(options.stork()));
+		}
 		putWhen(options.csi(), CSI, parameters);
 		putWhen(options.lighthouse(), LIGHTHOUSE, parameters);
 		putWhen(options.monitoring(), MONITORING, parameters);
 		putWhen(options.prometheusOperator(), PROMETHEUS_OPERATOR, parameters);
 		if (!options.telemetry()) {
 			parameters.put(TELEMETRY, "false");
+		}
+		else if (options.telemetryGiven() && profile.telemetryWrittenWhenOn()) {
+			parameters.put(TELEMETRY, "true");
+		}
+		if (!options.autopilot()) {
+			parameters.put(AUTOPILOT, "false");
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.pxwizard.catalog.Distribution;
 import io.pxwizard.catalog.PortworxCatalog;
+import io.pxwizard.catalog.ReleaseProfile;
 import io.pxwizard.wizard.WizardStep;
 
 /** "Are you running on either of these?": one {@code <flag>=true} per distribution, nothing for None. */
@@ -76,7 +77,7 @@ final class DistributionFamily implements OptionFamily<Distribution> {
 	}
 
 	@Override
-	public void write(Distribution distribution, Map<String, String> parameters) {
+	public void write(Distribution distribution, ReleaseProfile profile, Map<String, String> parameters) {
 		if (!distribution.isNone()) {
 			parameters.put(distribution.param(), "true");
 		}

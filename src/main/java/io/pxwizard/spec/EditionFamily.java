@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.pxwizard.spec.EditionOptions.Edition;
+import io.pxwizard.catalog.ReleaseProfile;
 import io.pxwizard.wizard.WizardStep;
 
 /** {@code oem=esse} and {@code user=<Essentials ID>}; Enterprise writes neither. */
@@ -57,7 +58,7 @@ final class EditionFamily implements OptionFamily<EditionOptions> {
 	}
 
 	@Override
-	public void write(EditionOptions options, Map<String, String> parameters) {
+	public void write(EditionOptions options, ReleaseProfile profile, Map<String, String> parameters) {
 		if (options.isEssentials()) {
 			parameters.put(OEM, ESSENTIALS);
 			parameters.put(USER, options.essentialsId());

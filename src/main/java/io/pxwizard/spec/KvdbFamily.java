@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.pxwizard.catalog.ReleaseProfile;
 import io.pxwizard.wizard.WizardStep;
 
 /** {@code b=true} (built-in) or {@code k=etcd:http://host:port,...} (your own etcd). */
@@ -93,7 +94,7 @@ final class KvdbFamily implements OptionFamily<KvdbOptions> {
 	}
 
 	@Override
-	public void write(KvdbOptions options, Map<String, String> parameters) {
+	public void write(KvdbOptions options, ReleaseProfile profile, Map<String, String> parameters) {
 		if (options.builtIn()) {
 			parameters.put(BUILT_IN, "true");
 		}

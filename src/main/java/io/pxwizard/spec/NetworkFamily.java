@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.pxwizard.catalog.ReleaseProfile;
 import io.pxwizard.wizard.WizardStep;
 
 /** {@code d} and {@code m}: written only when not {@code auto}. */
@@ -58,7 +59,7 @@ final class NetworkFamily implements OptionFamily<NetworkOptions> {
 	}
 
 	@Override
-	public void write(NetworkOptions options, Map<String, String> parameters) {
+	public void write(NetworkOptions options, ReleaseProfile profile, Map<String, String> parameters) {
 		if (!NetworkOptions.AUTO.equals(options.dataInterface())) {
 			parameters.put(DATA, options.dataInterface());
 		}

@@ -3,6 +3,7 @@ package io.pxwizard.spec;
 import java.util.Map;
 import java.util.Set;
 
+import io.pxwizard.catalog.ReleaseProfile;
 import io.pxwizard.wizard.WizardStep;
 
 /**
@@ -30,8 +31,19 @@ public interface OptionFamily<T> {
 	 */
 	T read(SpecParameters state, FieldErrors errors);
 
-	/** Writes the options as query parameters, in canonical form (absent where install.portworx.com omits them). */
-	void write(T options, Map<String, String> parameters);
+	/**
+	 * Writes the options as query parameters, in canonical form (absent where Portworx Central omits them); their order
+	 * is the release profile's.
+	 */
+	void write(T options, ReleaseProfile profile, Map<String, String> parameters);
+
+	/**
+	 * Whether a value of one of this family's parameters is one px-wizard does not model and keeps as given (a
+	 * cloud-drive spec where a device path goes).
+	 */
+	default boolean keepsAsGiven(String parameter, String value) {
+		return false;
+	}
 
 	/** Sets the StorageCluster fields and annotations these options map to. */
 	default void describe(T options, StorageClusterDraft cluster) {

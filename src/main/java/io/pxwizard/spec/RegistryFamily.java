@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.pxwizard.catalog.ReleaseProfile;
 import io.pxwizard.wizard.WizardStep;
 
 /** {@code reg}, {@code rsec} and {@code pp}. */
@@ -63,7 +64,7 @@ final class RegistryFamily implements OptionFamily<RegistryOptions> {
 	}
 
 	@Override
-	public void write(RegistryOptions options, Map<String, String> parameters) {
+	public void write(RegistryOptions options, ReleaseProfile profile, Map<String, String> parameters) {
 		if (!options.registry().isEmpty()) {
 			parameters.put(REGISTRY, options.registry());
 		}

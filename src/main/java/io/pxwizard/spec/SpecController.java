@@ -1,9 +1,12 @@
 package io.pxwizard.spec;
 
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import io.pxwizard.catalog.PortworxCatalog;
+import io.pxwizard.manifest.ImageMirror;
 import io.pxwizard.manifest.InstallManifests;
 import io.pxwizard.web.ClientKind;
 import io.pxwizard.web.PxWizardProperties;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The finish page, {@code GET /spec/{version}?<parameters>}: a spec URL is a saved wizard state. A browser gets the
@@ -51,8 +55,11 @@ class SpecController {
 
 	private final PxWizardProperties properties;
 
+	private final ImageMirror imageMirror;
+
 	SpecController(PortworxCatalog catalog, SpecQuery specQuery, WizardPages wizardPages, FieldMessages fieldMessages,
-			InstallManifests manifests, PxWizardProperties properties) {
+			InstallManifests manifests, PxWizardProperties properties, ImageMirror imageMirror) {
+		this.imageMirror = imageMirror;
 		this.catalog = catalog;
 		this.specQuery = specQuery;
 		this.wizardPages = wizardPages;
@@ -66,7 +73,8 @@ class SpecController {
 			HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
 		SpecParameters state = SpecParameters.of(query);
 		SpecReading reading = specQuery.read(version, state);
-		boolean local = LOCAL_SOURCE.equals(state.get(SOURCE)) && reading.isValid() && reading.spec().usesOperator();
+		boolean local = LOCAL_SOURCE.equals(state.get(SOURCE)) && reading.isValid() && reading.spec().usesOperator()
+				&& reading.spec().rendersLocally();
 		String baseUrl = local ? localInstallUrl() : catalog.installBaseUrl();
 		if (!ClientKind.wantsHtml(request)) {
 			return asText(reading, baseUrl, locale);
@@ -85,7 +93,18 @@ class SpecController {
 		model.addAttribute("externalUrlSet", properties.hasExternalUrl());
 		model.addAttribute("publicSourceUrl", WizardUrls.spec(version, canonical));
 		model.addAttribute("localSourceUrl", WizardUrls.spec(version, canonical + "&" + SOURCE + "=" + LOCAL_SOURCE));
-		if (spec.usesOperator()) {
+		model.addAttribute("kept", spec.kept());
+		model.addAttribute("keptList", spec.kept().stream().map(KeptParameter::toString).collect(Collectors.joining(", ")));
+		model.addAttribute("images", imageMirror.images(spec));
+		model.addAttribute("componentSource", imageMirror.componentSource(spec).source());
+		model.addAttribute("versionCommand", "curl -fsSL " + ShellQuoting.singleQuoted(catalog.installBaseUrl() + "/"
+				+ spec.release().imageVersion() + "/version?kbver=" + UriUtils.encode(spec.basic().kubernetesVersion(),
+						StandardCharsets.UTF_8)));
+		if (!spec.registry().registry().isEmpty()) {
+			model.addAttribute("mirrorScript", imageMirror.copyScript(spec));
+		}
+		model.addAttribute("imagesUrl", WizardUrls.installImages(version, canonical));
+		if (spec.usesOperator() && spec.rendersLocally()) {
 			model.addAttribute("operatorYaml", manifests.operatorYaml(specQuery.operatorRequest(spec)));
 			model.addAttribute("clusterYaml", manifests.clusterYaml(spec));
 			model.addAttribute("downloads", specQuery.commands(spec, "/install"));

@@ -8,18 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.pxwizard.catalog.PortworxCatalog;
 import io.pxwizard.catalog.PortworxRelease;
+import io.pxwizard.catalog.ReleaseProfile;
 import io.pxwizard.wizard.WizardStep;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Reads, validates and writes the wizard state in install.portworx.com's query language. The one place that knows the
- * parameters' canonical order and which family owns which parameter.
+ * Reads, validates and writes the wizard state in install.portworx.com's query language, as each release line writes
+ * it (its {@link ReleaseProfile}): the one place that knows which family owns which parameter and in which order they
+ * are written. The language is a superset of what px-wizard models: any other parameter is kept as given.
  */
 @Component
 public class SpecQuery {
@@ -27,15 +30,15 @@ public class SpecQuery {
 	/** The form field that picks the Portworx version; in a URL the version is the path. */
 	public static final String VERSION = "version";
 
-	/**
-	 * The order Portworx Central writes parameters in. The seed's URL fixes the order of
-	 * {@code operator mc kbver oem user b f j c stork csi lh mon st promop}; a real 2.8 spec URL puts {@code k} where
-	 * {@code b} goes and {@code tel} between {@code mon} and {@code st}; the others follow the wizard's pages. The
-	 * distribution flags go where {@code DISTRIBUTION_FLAGS} stands.
-	 */
-	static final List<String> CANONICAL_ORDER = List.of("operator", "mc", "kbver", "oem", "user", "b", "k", "s", "f",
-			"j", "kd", "d", "m", "c", "DISTRIBUTION_FLAGS", "stork", "csi", "lh", "mon", "tel", "st", "promop", "ns",
-			"reg", "rsec", "pp", "e");
+	/** Names a request carries beside the spec that are never spec parameters. */
+	private static final Set<String> NOT_PARAMETERS = Set.of(VERSION, "source", "comp", "dryRun");
+
+	/** Parameter names as Portworx Central writes them; anything else is refused rather than echoed. */
+	private static final Pattern KEPT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,31}");
+
+	private static final int MAX_KEPT = 32;
+
+	private static final int MAX_KEPT_VALUE = 1024;
 
 	private final PortworxCatalog catalog;
 
@@ -59,30 +62,19 @@ public class SpecQuery {
 
 	private final List<OptionFamily<?>> families;
 
-	private final List<String> order;
-
 	public SpecQuery(PortworxCatalog catalog) {
 		this.catalog = catalog;
 		this.distribution = new DistributionFamily(catalog);
 		this.cluster = new ClusterFamily(catalog);
 		this.families = List.of(basic, edition, kvdb, storage, network, distribution, components, cluster, registry);
-		List<String> order = new ArrayList<>();
-		for (String name : CANONICAL_ORDER) {
-			if (name.equals("DISTRIBUTION_FLAGS")) {
-				order.addAll(distribution.parameters());
-			}
-			else {
-				order.add(name);
-			}
-		}
-		this.order = List.copyOf(order);
 	}
 
-	/** The state of a new spec: the catalogue's defaults and a fresh {@code px-cluster-<uuid>} name. */
-	public SpecParameters newSpec() {
+	/** The state of a new spec of a release: its line's defaults and a fresh {@code px-cluster-<uuid>} name. */
+	public SpecParameters newSpec(String version) {
 		Map<String, String> state = new LinkedHashMap<>(catalog.defaults().parameters());
+		catalog.release(version).map(catalog::profile).ifPresent((profile) -> state.putAll(profile.newSpec()));
 		state.put(ClusterFamily.NAME, catalog.defaults().clusterNamePrefix() + "-" + UUID.randomUUID());
-		return SpecParameters.of(state);
+		return SpecParameters.of(ordered(version, state));
 	}
 
 	/** Reads a whole spec; every family is checked so every wrong field gets its message at once. */
@@ -92,10 +84,13 @@ public class SpecQuery {
 		if (release == null) {
 			errors.reject(VERSION, "error.version", version);
 		}
-		InstallSpec spec = new InstallSpec(release, basic.read(state, errors), edition.read(state, errors),
-				kvdb.read(state, errors), storage.read(state, errors), network.read(state, errors),
-				distribution.read(state, errors), components.read(state, errors), cluster.read(state, errors),
-				registry.read(state, errors));
+		ReleaseProfile profile = profileOf(version);
+		Split split = split(profile, state, errors);
+		SpecParameters modelled = split.modelled();
+		InstallSpec spec = new InstallSpec(release, profile, basic.read(modelled, errors),
+				edition.read(modelled, errors), kvdb.read(modelled, errors), storage.read(modelled, errors),
+				network.read(modelled, errors), distribution.read(modelled, errors), components.read(modelled, errors),
+				cluster.read(modelled, errors), registry.read(modelled, errors), split.kept());
 		return new SpecReading(spec, errors, firstStepWithErrors(errors));
 	}
 
@@ -125,75 +120,112 @@ public class SpecQuery {
 	/** Lets every option family set the StorageCluster fields its options map to. */
 	public void describe(InstallSpec spec, StorageClusterDraft draft) {
 		basic.describe(spec.basic(), draft);
+		// Annotations in Portworx Central's order: the distribution's before Essentials' misc-args.
+		distribution.describe(spec.distribution(), draft);
 		edition.describe(spec.edition(), draft);
 		kvdb.describe(spec.kvdb(), draft);
 		storage.describe(spec.storage(), draft);
 		network.describe(spec.network(), draft);
-		distribution.describe(spec.distribution(), draft);
 		components.describe(spec.components(), draft);
 		cluster.describe(spec.cluster(), draft);
 		registry.describe(spec.registry(), draft);
 	}
 
-	/** The spec's query parameters in canonical order. */
+	/** The spec's query parameters in its release line's order, the kept ones where the URL had them. */
 	public Map<String, String> parameters(InstallSpec spec) {
+		ReleaseProfile profile = spec.profile();
 		Map<String, String> parameters = new LinkedHashMap<>();
-		basic.write(spec.basic(), parameters);
-		edition.write(spec.edition(), parameters);
-		kvdb.write(spec.kvdb(), parameters);
-		storage.write(spec.storage(), parameters);
-		network.write(spec.network(), parameters);
-		distribution.write(spec.distribution(), parameters);
-		components.write(spec.components(), parameters);
-		cluster.write(spec.cluster(), parameters);
-		registry.write(spec.registry(), parameters);
+		basic.write(spec.basic(), profile, parameters);
+		edition.write(spec.edition(), profile, parameters);
+		kvdb.write(spec.kvdb(), profile, parameters);
+		storage.write(spec.storage(), profile, parameters);
+		network.write(spec.network(), profile, parameters);
+		distribution.write(spec.distribution(), profile, parameters);
+		components.write(spec.components(), profile, parameters);
+		cluster.write(spec.cluster(), profile, parameters);
+		registry.write(spec.registry(), profile, parameters);
 		if (!spec.usesOperator()) {
 			// The DaemonSet spec has no Prometheus operator to manage.
 			parameters.remove(ComponentFamily.PROMETHEUS_OPERATOR);
 		}
-		return ordered(parameters);
+		return withKept(ordered(profile, parameters), spec.kept());
 	}
 
-	/** {@code name=value&...} in canonical order, each value percent-encoded; names that are not parameters are left out. */
-	public String queryString(Map<String, String> parameters) {
-		return encoded(ordered(parameters));
-	}
-
-	/** {@code name=value&...} in the map's order, each value percent-encoded. */
-	private static String encoded(Map<String, String> parameters) {
-		return parameters.entrySet()
-			.stream()
-			.map((entry) -> entry.getKey() + "=" + UriUtils.encode(entry.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
+	/**
+	 * {@code name=value&...} of a wizard state in its release line's order, each value percent-encoded; what is not a
+	 * spec parameter is left out, parameters px-wizard does not model stay where they stood.
+	 */
+	public String queryString(String version, Map<String, String> state) {
+		ReleaseProfile profile = profileOf(version);
+		Split split = split(profile, SpecParameters.of(state), new FieldErrors());
+		return encoded(withKept(ordered(profile, split.modelled().asMap()), split.kept()));
 	}
 
 	public String queryString(InstallSpec spec) {
-		return queryString(parameters(spec));
+		return encoded(parameters(spec));
+	}
+
+	/** {@code name=value&...} in the map's order, names and values percent-encoded. */
+	private static String encoded(Map<String, String> parameters) {
+		return parameters.entrySet()
+			.stream()
+			.map((entry) -> UriUtils.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
+					+ UriUtils.encode(entry.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
 	}
 
 	/**
 	 * Takes one page's form into the wizard state. Going forward, the page's answers must be valid; going back they are
 	 * kept as typed where they are not, so nothing is lost.
 	 */
-	public StepOutcome takeStep(WizardStep step, SpecParameters form, boolean forward) {
+	public StepOutcome takeStep(String version, WizardStep step, SpecParameters form, boolean forward) {
 		FieldErrors errors = new FieldErrors();
+		ReleaseProfile profile = profileOf(version);
+		Split split = split(profile, form, errors);
 		Map<String, String> written = new LinkedHashMap<>();
 		for (OptionFamily<?> family : familiesOf(step)) {
-			takeFamily(family, form, forward, errors, written);
+			takeFamily(family, profile, split.modelled(), forward, errors, written);
 		}
 		if (step == WizardStep.BASIC && catalog.release(form.get(VERSION)).isEmpty()) {
 			errors.reject(VERSION, "error.version", form.get(VERSION));
 		}
-		SpecParameters next = form.replacing(ownedFields(step), written);
-		return new StepOutcome(SpecParameters.of(ordered(next.asMap())), errors);
+		Set<String> replaced = new HashSet<>(ownedFields(step));
+		split.kept().forEach((kept) -> replaced.remove(kept.name()));
+		SpecParameters next = form.replacing(replaced, written);
+		return new StepOutcome(SpecParameters.of(ordered(version, next.asMap())), errors);
 	}
 
-	private <T> void takeFamily(OptionFamily<T> family, SpecParameters form, boolean forward, FieldErrors errors,
-			Map<String, String> written) {
+	/** The parameters of a state that px-wizard keeps as given for this release rather than models. */
+	public List<KeptParameter> kept(String version, SpecParameters state) {
+		return split(profileOf(version), state, new FieldErrors()).kept();
+	}
+
+	/**
+	 * The state after the Basic page chose another release: the old line's new-spec defaults that were left as they
+	 * were give way to the new line's ({@code ns=portworx} and {@code iop=6} come and go with 3.x).
+	 */
+	public SpecParameters switchRelease(SpecParameters state, String from, String to) {
+		ReleaseProfile oldProfile = profileOf(from);
+		ReleaseProfile newProfile = profileOf(to);
+		if (oldProfile.equals(newProfile)) {
+			return state;
+		}
+		Map<String, String> next = new LinkedHashMap<>(state.asMap());
+		oldProfile.newSpec().forEach((name, value) -> {
+			if (value.equals(next.get(name)) && !value.equals(newProfile.newSpec().get(name))) {
+				next.remove(name);
+			}
+		});
+		newProfile.newSpec().forEach(next::putIfAbsent);
+		return SpecParameters.of(ordered(to, next));
+	}
+
+	private <T> void takeFamily(OptionFamily<T> family, ReleaseProfile profile, SpecParameters form, boolean forward,
+			FieldErrors errors, Map<String, String> written) {
 		FieldErrors own = new FieldErrors();
 		T options = family.read(form, own);
 		if (!own.hasErrors()) {
-			family.write(options, written);
+			family.write(options, profile, written);
 			return;
 		}
 		if (forward) {
@@ -226,35 +258,107 @@ public class SpecQuery {
 		return implied;
 	}
 
-	/** The commands of a spec whose manifests are served under {@code baseUrl} (install.portworx.com by default). */
+	/**
+	 * The commands of a spec whose manifests are served under {@code baseUrl}. Portworx Central's operator command
+	 * carries what its release line writes there; px-wizard's own server is told everything it renders the operator
+	 * with.
+	 */
 	public InstallCommands commands(InstallSpec spec, String baseUrl) {
 		String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		boolean portworxCentral = base.equals(stripSlash(catalog.installBaseUrl()));
 		String versionPath = base + "/" + UriUtils.encodePathSegment(spec.version(), StandardCharsets.UTF_8);
 		String operatorUrl = null;
 		if (spec.usesOperator()) {
+			Map<String, String> specParameters = parameters(spec);
 			Map<String, String> operatorParameters = new LinkedHashMap<>();
 			operatorParameters.put("comp", "pxoperator");
-			if (!spec.basic().kubernetesVersion().isEmpty()) {
-				operatorParameters.put(BasicFamily.KUBERNETES_VERSION, spec.basic().kubernetesVersion());
-			}
-			if (!spec.cluster().namespace().isEmpty()) {
-				operatorParameters.put(ClusterFamily.NAMESPACE, spec.cluster().namespace());
-			}
-			// The operator's own image comes from the custom registry too.
-			if (!spec.registry().registry().isEmpty()) {
-				operatorParameters.put(RegistryFamily.REGISTRY, spec.registry().registry());
-			}
-			if (!spec.registry().pullSecret().isEmpty()) {
-				operatorParameters.put(RegistryFamily.PULL_SECRET, spec.registry().pullSecret());
+			List<String> carried = portworxCentral ? spec.profile().operatorParameters()
+					: List.of(BasicFamily.KUBERNETES_VERSION, ClusterFamily.NAMESPACE, RegistryFamily.REGISTRY,
+							RegistryFamily.PULL_SECRET, RegistryFamily.PULL_POLICY);
+			for (String name : carried) {
+				if (specParameters.containsKey(name) && (portworxCentral || !specParameters.get(name).isEmpty())) {
+					operatorParameters.put(name, specParameters.get(name));
+				}
 			}
 			operatorUrl = versionPath + "?" + encoded(operatorParameters);
 		}
 		return new InstallCommands(operatorUrl, versionPath + "?" + queryString(spec), namespace(spec));
 	}
 
+	/**
+	 * The URL a spec's file names in its {@code # SOURCE:} line and {@code portworx.io/install-source} annotation:
+	 * Portworx Central's, without the version segment, as every real spec has it.
+	 */
+	public String sourceUrl(InstallSpec spec) {
+		return stripSlash(catalog.installBaseUrl()) + "/?" + queryString(spec);
+	}
+
 	/** Where the install's objects and pods live. */
 	public String namespace(InstallSpec spec) {
 		return spec.cluster().namespace().isEmpty() ? catalog.defaults().namespace() : spec.cluster().namespace();
+	}
+
+	private static String stripSlash(String url) {
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
+
+	/** The profile of a release; an unknown version is read by the newest line's rules (its error says why). */
+	private ReleaseProfile profileOf(String version) {
+		return catalog.profile(catalog.release(version).orElse(catalog.newestRelease()));
+	}
+
+	/**
+	 * Splits a state into what the families model for this release line (and the form-only fields of the pages) and
+	 * the parameters kept as given, each with the names that stood before it.
+	 */
+	private Split split(ReleaseProfile profile, SpecParameters state, FieldErrors errors) {
+		Map<String, String> modelled = new LinkedHashMap<>();
+		List<KeptParameter> kept = new ArrayList<>();
+		List<String> before = new ArrayList<>();
+		for (Map.Entry<String, String> entry : state.asMap().entrySet()) {
+			String name = entry.getKey();
+			if (NOT_PARAMETERS.contains(name)) {
+				continue;
+			}
+			OptionFamily<?> owner = owner(name);
+			boolean offered = (owner != null) && (owner.formOnlyFields().contains(name) || profile.offers(name)
+					|| (owner == distribution && profile.offers(ReleaseProfile.DISTRIBUTION_FLAGS)));
+			if (offered && !owner.keepsAsGiven(name, entry.getValue())) {
+				modelled.put(name, entry.getValue());
+			}
+			else if (checkKept(name, entry.getValue(), kept.size(), errors)) {
+				kept.add(new KeptParameter(name, entry.getValue(), nearestFirst(before)));
+			}
+			before.add(name);
+		}
+		return new Split(SpecParameters.of(modelled), kept);
+	}
+
+	private static List<String> nearestFirst(List<String> names) {
+		List<String> reversed = new ArrayList<>(names);
+		java.util.Collections.reverse(reversed);
+		return reversed;
+	}
+
+	private boolean checkKept(String name, String value, int keptSoFar, FieldErrors errors) {
+		if (!KEPT_NAME.matcher(name).matches()) {
+			errors.reject(name, "error.kept.name", name);
+			return false;
+		}
+		if (keptSoFar >= MAX_KEPT) {
+			errors.reject(name, "error.kept.tooMany", MAX_KEPT);
+			return false;
+		}
+		return ParameterRules.withinLength(name, value, MAX_KEPT_VALUE, errors);
+	}
+
+	private OptionFamily<?> owner(String name) {
+		for (OptionFamily<?> family : families) {
+			if (family.parameters().contains(name) || family.formOnlyFields().contains(name)) {
+				return family;
+			}
+		}
+		return null;
 	}
 
 	private List<OptionFamily<?>> familiesOf(WizardStep step) {
@@ -271,14 +375,58 @@ public class SpecQuery {
 		return errors.hasErrors() ? WizardStep.BASIC : null;
 	}
 
-	private Map<String, String> ordered(Map<String, String> parameters) {
+	/** A state in its release line's order, form-only fields after the parameters, kept parameters in place. */
+	private Map<String, String> ordered(String version, Map<String, String> state) {
+		ReleaseProfile profile = profileOf(version);
+		Split split = split(profile, SpecParameters.of(state), new FieldErrors());
+		Map<String, String> ordered = withKept(ordered(profile, split.modelled().asMap()), split.kept());
+		split.modelled().asMap().forEach(ordered::putIfAbsent);
+		return ordered;
+	}
+
+	/** The modelled parameters in the profile's order; names the profile does not list are left out. */
+	private Map<String, String> ordered(ReleaseProfile profile, Map<String, String> parameters) {
 		Map<String, String> ordered = new LinkedHashMap<>();
-		for (String name : order) {
-			if (parameters.containsKey(name)) {
+		for (String name : profile.parameterOrder()) {
+			if (name.equals(ReleaseProfile.DISTRIBUTION_FLAGS)) {
+				for (String flag : distribution.parameters()) {
+					if (parameters.containsKey(flag)) {
+						ordered.put(flag, parameters.get(flag));
+					}
+				}
+			}
+			else if (parameters.containsKey(name)) {
 				ordered.put(name, parameters.get(name));
 			}
 		}
 		return ordered;
+	}
+
+	/** Puts each kept parameter right after the nearest name that stood before it in the URL and is written. */
+	private static Map<String, String> withKept(Map<String, String> ordered, List<KeptParameter> kept) {
+		if (kept.isEmpty()) {
+			return ordered;
+		}
+		List<Map.Entry<String, String>> entries = new ArrayList<>(ordered.entrySet());
+		for (KeptParameter parameter : kept) {
+			int at = 0;
+			search: for (String name : parameter.preceding()) {
+				for (int i = entries.size() - 1; i >= 0; i--) {
+					if (entries.get(i).getKey().equals(name)) {
+						at = i + 1;
+						break search;
+					}
+				}
+			}
+			entries.add(at, Map.entry(parameter.name(), parameter.value()));
+		}
+		Map<String, String> result = new LinkedHashMap<>();
+		entries.forEach((entry) -> result.put(entry.getKey(), entry.getValue()));
+		return result;
+	}
+
+	/** A state split into what px-wizard models for the release and what it keeps as given. */
+	private record Split(SpecParameters modelled, List<KeptParameter> kept) {
 	}
 
 	/** An operator URL read: the request, meaningful when there are no errors. */

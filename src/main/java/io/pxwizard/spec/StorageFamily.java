@@ -3,7 +3,9 @@ package io.pxwizard.spec;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
+import io.pxwizard.catalog.ReleaseProfile;
 import io.pxwizard.wizard.WizardStep;
 
 /** {@code s}, {@code f}, {@code j} and {@code kd}, plus the page's scan and skip-KVDB-device choices. */
@@ -16,6 +18,11 @@ final class StorageFamily implements OptionFamily<StorageOptions> {
 	static final String JOURNAL = "j";
 
 	static final String KVDB_DEVICE = "kd";
+
+	/** "Default IO Profile" (3.x): {@code iop=6} is Auto, written as {@code runtimeOptions.default-io-profile}. */
+	static final String IO_PROFILE = "iop";
+
+	private static final Pattern IO_PROFILE_VALUE = Pattern.compile("[0-9]{1,2}");
 
 	/** "Automatically scan disks" ({@code auto}) or "Manually specify disks" ({@code manual}). */
 	static final String SCAN = "scan";
@@ -36,7 +43,14 @@ final class StorageFamily implements OptionFamily<StorageOptions> {
 
 	@Override
 	public Set<String> parameters() {
-		return Set.of(DEVICES, USE_UNMOUNTED, JOURNAL, KVDB_DEVICE);
+		return Set.of(DEVICES, USE_UNMOUNTED, JOURNAL, KVDB_DEVICE, IO_PROFILE);
+	}
+
+	/** Cloud-drive specs ({@code s="type=gp2,size=150"}, {@code kd=type=gp2,size=150}) are outside px-wizard's scope. */
+	@Override
+	public boolean keepsAsGiven(String parameter, String value) {
+		return (DEVICES.equals(parameter) || JOURNAL.equals(parameter) || KVDB_DEVICE.equals(parameter))
+				&& value.contains("=");
 	}
 
 	@Override
@@ -73,7 +87,11 @@ final class StorageFamily implements OptionFamily<StorageOptions> {
 		if (!journal.isEmpty() && !AUTO.equals(journal)) {
 			ParameterRules.devicePaths(JOURNAL, journal, errors);
 		}
-		return new StorageOptions(devices, useUnmounted, journal, kvdbDevice(state, errors));
+		String ioProfile = state.trimmed(IO_PROFILE);
+		if (!ioProfile.isEmpty() && !IO_PROFILE_VALUE.matcher(ioProfile).matches()) {
+			errors.reject(IO_PROFILE, "error.ioProfile");
+		}
+		return new StorageOptions(devices, useUnmounted, journal, kvdbDevice(state, errors), ioProfile);
 	}
 
 	private String kvdbDevice(SpecParameters state, FieldErrors errors) {
@@ -106,11 +124,8 @@ final class StorageFamily implements OptionFamily<StorageOptions> {
 	@Override
 	public void describe(StorageOptions options, StorageClusterDraft cluster) {
 		if (options.automaticScan()) {
-			cluster.set("storage.useAll", true);
-			if (options.useUnmountedDisks()) {
-				// f=true: "even if they have a partition or filesystem" is px's -A (partitions) and -f (filesystems).
-				cluster.set("storage.useAllWithPartitions", true);
-			}
+			// f=true, "even if they have a partition or filesystem", is px's -A and -f instead of -a (real 2.12.1 spec).
+			cluster.set(options.useUnmountedDisks() ? "storage.useAllWithPartitions" : "storage.useAll", true);
 		}
 		else {
 			cluster.set("storage.devices", options.devices());
@@ -124,10 +139,13 @@ final class StorageFamily implements OptionFamily<StorageOptions> {
 		if (!options.kvdbDevice().isEmpty()) {
 			cluster.set("storage.kvdbDevice", options.kvdbDevice());
 		}
+		if (!options.ioProfile().isEmpty()) {
+			cluster.set("runtimeOptions.default-io-profile", options.ioProfile());
+		}
 	}
 
 	@Override
-	public void write(StorageOptions options, Map<String, String> parameters) {
+	public void write(StorageOptions options, ReleaseProfile profile, Map<String, String> parameters) {
 		if (!options.automaticScan()) {
 			parameters.put(DEVICES, String.join(",", options.devices()));
 		}
@@ -139,6 +157,9 @@ final class StorageFamily implements OptionFamily<StorageOptions> {
 		}
 		if (!options.kvdbDevice().isEmpty()) {
 			parameters.put(KVDB_DEVICE, options.kvdbDevice());
+		}
+		if (!options.ioProfile().isEmpty()) {
+			parameters.put(IO_PROFILE, options.ioProfile());
 		}
 	}
 

@@ -47,8 +47,9 @@ class WizardController {
 	/** A new spec: the newest version and the catalogue's defaults, with a cluster name made once. */
 	@GetMapping("/wizard")
 	String newSpec() {
-		return "redirect:" + WizardUrls.step(catalog.newestRelease().version(), WizardStep.BASIC,
-				specQuery.queryString(specQuery.newSpec().asMap()));
+		String version = catalog.newestRelease().version();
+		return "redirect:" + WizardUrls.step(version, WizardStep.BASIC,
+				specQuery.queryString(version, specQuery.newSpec(version).asMap()));
 	}
 
 	@GetMapping("/wizard/{version}/{step}")
@@ -58,7 +59,8 @@ class WizardController {
 		SpecParameters state = SpecParameters.of(query);
 		if (state.names().isEmpty()) {
 			// A bare step URL: start a new spec there rather than show a page with nothing filled in.
-			return "redirect:" + WizardUrls.step(version, page, specQuery.queryString(specQuery.newSpec().asMap()));
+			return "redirect:" + WizardUrls.step(version, page,
+					specQuery.queryString(version, specQuery.newSpec(version).asMap()));
 		}
 		return pages.fromState(model, page, version, state);
 	}
@@ -70,10 +72,11 @@ class WizardController {
 		WizardStep page = questionStep(step);
 		SpecParameters posted = SpecParameters.of(form);
 		boolean back = BACK.equals(form.getFirst(GO));
-		StepOutcome outcome = specQuery.takeStep(page, posted, !back);
 		String chosenVersion = (page == WizardStep.BASIC && catalog.release(posted.get(SpecQuery.VERSION)).isPresent())
 				? posted.get(SpecQuery.VERSION) : version;
-		String query = specQuery.queryString(outcome.state().asMap());
+		StepOutcome outcome = specQuery.takeStep(chosenVersion, page, posted, !back);
+		SpecParameters state = specQuery.switchRelease(outcome.state(), version, chosenVersion);
+		String query = specQuery.queryString(chosenVersion, state.asMap());
 		if (back) {
 			return "redirect:" + WizardUrls.step(chosenVersion, page.previous(), query);
 		}
@@ -83,10 +86,10 @@ class WizardController {
 		if (!page.isLastQuestion()) {
 			return "redirect:" + WizardUrls.step(chosenVersion, page.next(), query);
 		}
-		SpecReading reading = specQuery.read(chosenVersion, outcome.state());
+		SpecReading reading = specQuery.read(chosenVersion, state);
 		if (!reading.isValid()) {
 			// An earlier page holds a wrong answer (a hand-edited URL): show that page with its messages.
-			return pages.withProblems(model, chosenVersion, outcome.state(), reading, locale, response);
+			return pages.withProblems(model, chosenVersion, state, reading, locale, response);
 		}
 		return "redirect:" + WizardUrls.spec(chosenVersion, specQuery.queryString(reading.spec()));
 	}

@@ -10,6 +10,7 @@ import java.util.Set;
 import io.pxwizard.catalog.PortworxCatalog;
 import io.pxwizard.spec.FieldErrors;
 import io.pxwizard.spec.SpecParameters;
+import io.pxwizard.spec.KeptParameter;
 import io.pxwizard.spec.SpecQuery;
 import io.pxwizard.spec.SpecReading;
 import jakarta.servlet.http.HttpServletResponse;
@@ -67,7 +68,10 @@ public class WizardPages {
 	}
 
 	private SpecParameters shownFromState(WizardStep step, String version, SpecParameters state) {
-		Map<String, String> shown = new LinkedHashMap<>(specQuery.impliedFormValues(step, state));
+		Set<String> kept = new HashSet<>();
+		specQuery.kept(version, state).forEach((parameter) -> kept.add(parameter.name()));
+		Map<String, String> shown = new LinkedHashMap<>(
+				specQuery.impliedFormValues(step, SpecParameters.of(state.except(kept))));
 		shown.putAll(state.asMap());
 		shown.putIfAbsent(SpecQuery.VERSION, version);
 		return SpecParameters.of(shown);
@@ -76,16 +80,23 @@ public class WizardPages {
 	private String render(Model model, WizardStep step, String version, SpecParameters typed,
 			Map<String, String> errors) {
 		SpecParameters shown = printable(typed);
+		// Everything the page does not ask for travels along in hidden fields, and so do the parameters kept as given,
+		// which no field shows.
+		List<KeptParameter> kept = specQuery.kept(version, shown);
+		Set<String> keptNames = new HashSet<>();
+		kept.forEach((parameter) -> keptNames.add(parameter.name()));
+		Set<String> notCarried = new HashSet<>(specQuery.ownedFields(step));
+		notCarried.add(SpecQuery.VERSION);
+		notCarried.removeAll(keptNames);
 		model.addAttribute("step", step);
 		model.addAttribute("steps", List.of(WizardStep.values()));
 		model.addAttribute("version", version);
-		model.addAttribute("p", shown);
+		model.addAttribute("p", SpecParameters.of(shown.except(keptNames)));
 		model.addAttribute("errors", errors);
-		// Everything the page does not ask for travels along in hidden fields.
-		Set<String> notCarried = new HashSet<>(specQuery.ownedFields(step));
-		notCarried.add(SpecQuery.VERSION);
 		model.addAttribute("hidden", shown.except(notCarried));
+		model.addAttribute("kept", kept);
 		model.addAttribute("catalog", catalog);
+		model.addAttribute("profile", catalog.profile(catalog.release(version).orElse(catalog.newestRelease())));
 		model.addAttribute("action", WizardUrls.step(version, step, ""));
 		return "wizard/" + step.path();
 	}

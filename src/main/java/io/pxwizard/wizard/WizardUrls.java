@@ -23,6 +23,16 @@ public final class WizardUrls {
 		return "/install/" + segment(version) + "/all?" + query;
 	}
 
+	/** The images a spec's install pulls, as text ({@code /install/{version}/images}). */
+	public static String installImages(String version, String query) {
+		return "/install/" + segment(version) + "/images?" + query;
+	}
+
+	/** The script that copies them into the spec's custom registry ({@code /install/{version}/mirror.sh}). */
+	public static String installMirrorScript(String version, String query) {
+		return "/install/" + segment(version) + "/mirror.sh?" + query;
+	}
+
 	private static String segment(String version) {
 		return UriUtils.encodePathSegment(version, StandardCharsets.UTF_8);
 	}

@@ -53,7 +53,7 @@ class InstallerTests {
 		assertThat(run.state()).as(run.lines().toString()).isEqualTo(ApplyRun.State.SUCCEEDED);
 		assertThat(run.lines()).extracting(ApplyLine::object, ApplyLine::result)
 			.contains(org.assertj.core.groups.Tuple.tuple("serviceaccount/portworx-operator", "serverside-applied"),
-					org.assertj.core.groups.Tuple.tuple("deployment.apps/portworx-operator", "available"),
+					org.assertj.core.groups.Tuple.tuple("deployment.apps/portworx-operator", "successfully rolled out"),
 					org.assertj.core.groups.Tuple.tuple(
 							"customresourcedefinition.apiextensions.k8s.io/storageclusters.core.libopenstorage.org",
 							"condition met"),

@@ -57,7 +57,8 @@ class ClusterSpecManifestTests {
 		assertThat(cluster.getMetadata().getName()).isEqualTo(Specs.CLUSTER_NAME);
 		assertThat(cluster.getMetadata().getNamespace()).isEqualTo("kube-system");
 		assertThat(cluster.getMetadata().getAnnotations()).containsEntry("portworx.io/misc-args", "--oem esse")
-			.containsEntry("portworx.io/install-source", "https://install.portworx.com/2.8?" + Specs.SEED_QUERY);
+			// Real specs name the URL without its version segment.
+			.containsEntry("portworx.io/install-source", "https://install.portworx.com/?" + Specs.SEED_QUERY);
 		Secret secret = (Secret) objects.get(1);
 		assertThat(secret.getMetadata().getName()).isEqualTo("px-essential");
 		assertThat(decode(secret, "px-essen-user-id")).isEqualTo(Specs.ESSENTIALS_ID);
@@ -75,9 +76,11 @@ class ClusterSpecManifestTests {
 
 	@Test
 	void eachOptionSetsItsField() {
+		// f=true: useAllWithPartitions and forceUseDisks instead of useAll (real 2.12.1 Essentials spec).
 		assertThat(paths(fixture.seed())).containsEntry("image", "portworx/oci-monitor:2.8.1.5")
 			.containsEntry("kvdb.internal", true)
-			.containsEntry("storage.useAll", true)
+			.containsEntry("storage.useAllWithPartitions", true)
+			.containsEntry("storage.forceUseDisks", true)
 			.containsEntry("storage.journalDevice", "auto")
 			.containsEntry("stork.enabled", true)
 			.containsEntry("stork.args.webhook-controller", "false")
@@ -89,27 +92,33 @@ class ClusterSpecManifestTests {
 			.containsEntry("autopilot.enabled", true)
 			.containsEntry("secretsProvider", "k8s")
 			.containsEntry("imagePullPolicy", "Always")
-			.doesNotContainKeys("csi.enabled", "storage.devices", "storage.kvdbDevice", "network.dataInterface");
+			.doesNotContainKeys("csi.enabled", "storage.devices", "storage.kvdbDevice", "network.dataInterface",
+					"storage.useAll", "autopilot.providers");
 		assertThat(paths(fixture.seedWith("b", null, "k", "etcd:http://10.0.0.1:2379,etcd:http://10.0.0.2:2379")))
 			.containsEntry("kvdb.endpoints", List.of("etcd:http://10.0.0.1:2379", "etcd:http://10.0.0.2:2379"))
 			.doesNotContainKey("kvdb.internal");
 		assertThat(paths(fixture.seedWith("s", "/dev/sdb,/dev/sdc", "f", null, "j", null)))
 			.containsEntry("storage.devices", List.of("/dev/sdb", "/dev/sdc"))
 			.doesNotContainKeys("storage.useAll", "storage.forceUseDisks", "storage.journalDevice");
-		assertThat(paths(fixture.seedWith("f", null))).doesNotContainKeys("storage.useAllWithPartitions",
-				"storage.forceUseDisks");
+		assertThat(paths(fixture.seedWith("f", null))).containsEntry("storage.useAll", true)
+			.doesNotContainKeys("storage.useAllWithPartitions", "storage.forceUseDisks");
 		assertThat(paths(fixture.seedWith("kd", "/dev/sdd"))).containsEntry("storage.kvdbDevice", "/dev/sdd");
 		assertThat(paths(fixture.seedWith("d", "eth1", "m", "eth2"))).containsEntry("network.dataInterface", "eth1")
 			.containsEntry("network.mgmtInterface", "eth2");
-		assertThat(paths(fixture.seedWith("stork", null))).containsEntry("stork.enabled", false)
+		// Portworx Central reads a missing stork as on; stork=false switches it off.
+		assertThat(paths(fixture.seedWith("stork", null))).containsEntry("stork.enabled", true);
+		assertThat(paths(fixture.seedWith("stork", "false"))).containsEntry("stork.enabled", false)
 			.doesNotContainKey("stork.args.webhook-controller");
 		assertThat(paths(fixture.seedWith("csi", null))).doesNotContainKey("featureGates.CSI");
 		assertThat(paths(fixture.seedWith("lh", null))).doesNotContainKey("userInterface.enabled");
+		// Autopilot has its own parameter (aut), on unless aut=false, and is not tied to the Prometheus operator.
 		assertThat(paths(fixture.seedWith("promop", null))).containsEntry("monitoring.prometheus.enabled", false)
-			.doesNotContainKey("autopilot.enabled");
+			.containsEntry("autopilot.enabled", true);
+		assertThat(paths(fixture.seedWith("aut", "false"))).containsEntry("autopilot.enabled", false);
 		assertThat(paths(fixture.seedWith("mon", null, "promop", null))).doesNotContainKeys(
 				"monitoring.prometheus.enabled", "monitoring.prometheus.exportMetrics");
-		assertThat(paths(fixture.seedWith("tel", "false"))).containsEntry("monitoring.telemetry.enabled", false);
+		// tel=false leaves no telemetry block at all (real 2.8.1.5, 2.9, 2.10, 2.13 specs).
+		assertThat(paths(fixture.seedWith("tel", "false"))).doesNotContainKey("monitoring.telemetry.enabled");
 		assertThat(paths(fixture.seedWith("st", "vault"))).containsEntry("secretsProvider", "vault");
 		assertThat(paths(fixture.seedWith("pp", "IfNotPresent", "rsec", "regcred")))
 			.containsEntry("imagePullPolicy", "IfNotPresent")
@@ -119,7 +128,7 @@ class ClusterSpecManifestTests {
 		InstallSpec v32 = fixture.spec("3.2", Specs.seedParameters());
 		assertThat(paths(v32)).containsEntry("csi.enabled", true)
 			.containsEntry("stork.args.webhook-controller", "true")
-			.containsEntry("image", "portworx/oci-monitor:3.2.3")
+			.containsEntry("image", "portworx/oci-monitor:" + fixture.catalog.release("3.2").orElseThrow().imageVersion())
 			.doesNotContainKey("featureGates.CSI");
 	}
 
@@ -128,14 +137,19 @@ class ClusterSpecManifestTests {
 		InstallSpec spec = fixture.seedWith("osft", "true", "ns", "portworx");
 		List<HasMetadata> objects = fixture.manifests.clusterObjects(spec);
 		assertThat(objects.get(0).getMetadata().getAnnotations()).containsEntry("portworx.io/is-openshift", "true");
-		assertThat(objects).allSatisfy((object) -> assertThat(object.getMetadata().getNamespace()).isEqualTo("portworx"));
+		assertThat(objects.get(0).getMetadata().getNamespace()).isEqualTo("portworx");
+		// The operator reads px-essential from kube-system whatever the cluster's namespace (portworx.go,
+		// api.NamespaceSystem); the real 2.12.1 Essentials spec with ns=portworx writes it there too.
+		assertThat(objects.get(1).getMetadata().getNamespace()).isEqualTo("kube-system");
 	}
 
 	@Test
-	void customRegistryMovesThePortworxImage() {
-		InstallSpec spec = fixture.seedWith("reg", "registry.example.com:5000/px");
-		assertThat(paths(spec)).containsEntry("image", "registry.example.com:5000/px/portworx/oci-monitor:2.8.1.5")
-			.containsEntry("customImageRegistry", "registry.example.com:5000/px");
+	void customRegistryIsLeftToTheOperatorWhichMovesThePortworxImageItself() {
+		// The operator prefixes spec.image with customImageRegistry (GetImageURN): the image stays Portworx's own name.
+		for (String registry : List.of("registry.example.com:5000", "registry.example.com:5000/px")) {
+			assertThat(paths(fixture.seedWith("reg", registry))).containsEntry("image", "portworx/oci-monitor:2.8.1.5")
+				.containsEntry("customImageRegistry", registry);
+		}
 	}
 
 	static Stream<Arguments> everyVersionEditionAndKvdb() {

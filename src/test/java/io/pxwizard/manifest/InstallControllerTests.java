@@ -37,9 +37,11 @@ class InstallControllerTests {
 		MvcTestResult result = mvc.get().uri("/install/2.8?" + Specs.SEED_QUERY).exchange();
 		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(YAML);
 		String yaml = result.getResponse().getContentAsString();
-		assertThat(yaml).startsWith("# SOURCE: https://install.portworx.com/2.8?" + Specs.SEED_QUERY + "\n---\n");
-		// The comment line, then one document per object.
-		assertThat(yaml.split("\n---\n")).hasSize(3);
+		// As Portworx Central writes it: the SOURCE line without a version segment, then the StorageCluster straight
+		// away, kind first, then the Secret after a document separator.
+		assertThat(yaml).startsWith("# SOURCE: https://install.portworx.com/?" + Specs.SEED_QUERY
+				+ "\nkind: StorageCluster\napiVersion: core.libopenstorage.org/v1\n");
+		assertThat(yaml.split("\n---\n")).hasSize(2);
 		assertThat(ManifestFixture.load(yaml)).extracting(HasMetadata::getKind).containsExactly("StorageCluster", "Secret");
 	}
 
@@ -78,7 +80,7 @@ class InstallControllerTests {
 	void finishPageShowsBothManifestsAndDownloads() {
 		assertThat(mvc.get().uri("/spec/2.8?" + Specs.SEED_QUERY).accept(MediaType.TEXT_HTML)).hasStatusOk()
 			.bodyText()
-			.contains("kind: &quot;StorageCluster&quot;", "kind: &quot;Deployment&quot;")
+			.contains("kind: StorageCluster", "kind: Deployment")
 			.contains("href=\"/install/2.8?comp=pxoperator\"")
 			.contains("href=\"/install/2.8?" + Specs.SEED_QUERY.replace("&", "&amp;") + "\"")
 			.contains("href=\"/install/2.8/all?" + Specs.SEED_QUERY.replace("&", "&amp;") + "\"")

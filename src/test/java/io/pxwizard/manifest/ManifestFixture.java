@@ -32,6 +32,8 @@ public final class ManifestFixture {
 	public final InstallManifests manifests = new InstallManifests(catalog, specQuery, new OperatorManifest(catalog),
 			clusterSpec, new ManifestYaml());
 
+	public final ImageMirror imageMirror = new ImageMirror(catalog);
+
 	public InstallSpec spec(String version, Map<String, String> parameters) {
 		SpecReading reading = specQuery.read(version, SpecParameters.of(parameters));
 		assertThat(reading.errors().all()).isEmpty();

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.policy.v1beta1.PodSecurityPolicy;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.pxwizard.spec.InstallSpec;
@@ -43,14 +44,14 @@ class OperatorManifestTests {
 	}
 
 	@Test
-	void newerOperatorsAreNotVerbose() {
+	void newerOperatorsStayVerboseAsInstallPortworxComServesThem() {
+		// Real ?comp=pxoperator manifests keep --verbose with operators 1.7.1, 1.8.1, 1.10.4 and 23.7.0.
 		InstallSpec spec = fixture.spec("3.1", Specs.seedParameters());
 		Deployment deployment = deployment(fixture.manifests.operatorObjects(fixture.specQuery.operatorRequest(spec)));
 		assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getCommand())
-			.doesNotContain("--verbose")
-			.contains("--driver=portworx");
+			.containsExactly("/operator", "--verbose", "--driver=portworx", "--leader-elect=true");
 		assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
-			.isEqualTo("portworx/px-operator:24.1.1");
+			.isEqualTo("portworx/px-operator:" + fixture.catalog.release("3.1").orElseThrow().operatorVersion());
 	}
 
 	@Test
@@ -60,11 +61,27 @@ class OperatorManifestTests {
 		assertThat(OperatorManifest.needsPodSecurityPolicy("v1.21")).isTrue();
 		assertThat(OperatorManifest.needsPodSecurityPolicy("1.25.0")).isFalse();
 		assertThat(OperatorManifest.needsPodSecurityPolicy("1.30")).isFalse();
+		assertThat(OperatorManifest.needsPodSecurityPolicy("1.23.13-eks-fb459a0")).isTrue();
+		assertThat(OperatorManifest.needsPodSecurityPolicy("v1.29.4+k3s1")).isFalse();
 		List<HasMetadata> old = fixture.manifests
 			.operatorObjects(fixture.specQuery.operatorRequest(fixture.seedWith("kbver", "1.21.3")));
 		assertThat(old).extracting(HasMetadata::getKind).contains("PodSecurityPolicy");
 		ClusterRole role = (ClusterRole) old.stream().filter((o) -> o instanceof ClusterRole).findFirst().orElseThrow();
 		assertThat(role.getRules()).anySatisfy((rule) -> assertThat(rule.getResourceNames()).containsExactly("px-operator"));
+		// The operator's own policy, not a privileged one (deploy/podsecuritypolicy.yaml; real 2.13 manifest).
+		PodSecurityPolicy policy = (PodSecurityPolicy) old.stream()
+			.filter((o) -> o instanceof PodSecurityPolicy)
+			.findFirst()
+			.orElseThrow();
+		assertThat(policy.getSpec().getPrivileged()).isNotEqualTo(Boolean.TRUE);
+		assertThat(policy.getSpec().getAllowPrivilegeEscalation()).isFalse();
+		assertThat(policy.getSpec().getReadOnlyRootFilesystem()).isFalse();
+		assertThat(policy.getSpec().getVolumes()).containsExactly("secret");
+		assertThat(policy.getSpec().getHostNetwork()).isNotEqualTo(Boolean.TRUE);
+		assertThat(policy.getSpec().getAllowedCapabilities()).isNullOrEmpty();
+		assertThat(List.of(policy.getSpec().getRunAsUser().getRule(), policy.getSpec().getSeLinux().getRule(),
+				policy.getSpec().getSupplementalGroups().getRule(), policy.getSpec().getFsGroup().getRule()))
+			.containsOnly("RunAsAny");
 	}
 
 	@Test
@@ -79,7 +96,7 @@ class OperatorManifestTests {
 	}
 
 	@Test
-	void customRegistryRewritesEveryImageInBothManifests() {
+	void registryWithAPathHoldsTheOperatorImageByNameAndTheStorageClusterLeavesItToTheOperator() {
 		InstallSpec spec = fixture.seedWith("reg", "registry.example.com:5000/px", "rsec", "regcred");
 		String all = fixture.manifests.allYaml(spec);
 		List<String> images = new ArrayList<>();
@@ -94,10 +111,20 @@ class OperatorManifestTests {
 				images.add((String) ((java.util.Map<?, ?>) cluster.getAdditionalProperties().get("spec")).get("image"));
 			}
 		}
-		assertThat(images).hasSize(2).allSatisfy((image) -> assertThat(image).startsWith("registry.example.com:5000/px/"));
-		// No other image reference anywhere in the text.
-		assertThat(all.lines().filter((line) -> line.strip().startsWith("image:")))
-			.allSatisfy((line) -> assertThat(line).contains("registry.example.com:5000/px/"));
+		// Air-gapped layout <registry>/<path>/<name>:<tag>: the kubelet pulls the operator from there; the operator
+		// moves spec.image itself by customImageRegistry, so a prefixed spec.image would be moved twice.
+		assertThat(images).containsExactly("registry.example.com:5000/px/px-operator:1.5.2", "portworx/oci-monitor:2.8.1.5");
+		assertThat(all).contains("customImageRegistry: registry.example.com:5000/px\n");
+	}
+
+	@Test
+	void registryWithoutAPathKeepsTheImagesRepository() {
+		InstallSpec spec = fixture.seedWith("reg", "registry.example.com:5000");
+		Deployment deployment = deployment(fixture.manifests.operatorObjects(fixture.specQuery.operatorRequest(spec)));
+		assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+			.isEqualTo("registry.example.com:5000/portworx/px-operator:1.5.2");
+		assertThat(fixture.clusterSpec.draft(spec).paths()).containsEntry("image", "portworx/oci-monitor:2.8.1.5")
+			.containsEntry("customImageRegistry", "registry.example.com:5000");
 	}
 
 	@Test

@@ -14,10 +14,17 @@ public final class SimulatedCluster implements AutoCloseable {
 
 	private final SimulatedPortworxOperator operator;
 
+	private final SimulatedRegistry registry = new SimulatedRegistry();
+
 	private SimulatedCluster(SimulatedApiServer server, Duration step) {
 		this.server = server;
 		this.operatorClient = server.createClient();
-		this.operator = new SimulatedPortworxOperator(operatorClient, step).start();
+		this.operator = new SimulatedPortworxOperator(operatorClient, step, registry).start();
+	}
+
+	/** What the nodes can pull: everything, or only what was mirrored (an air-gapped cluster). */
+	public SimulatedRegistry registry() {
+		return registry;
 	}
 
 	/** @param step how long the simulated operator takes for each move (a second for demos, less in tests) */

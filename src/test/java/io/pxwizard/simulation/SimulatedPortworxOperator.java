@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -70,11 +71,17 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 	/** When each simulated pod was created, by namespace/name, to move it along. */
 	private final Map<String, Instant> born = new ConcurrentHashMap<>();
 
+	/** Pods whose images come from px-wizard's manifests, by namespace/name: pulled through the simulated registry. */
+	private final java.util.Set<String> pullsFromRegistry = ConcurrentHashMap.newKeySet();
+
 	private volatile boolean paused;
 
-	public SimulatedPortworxOperator(KubernetesClient client, Duration step) {
+	private final SimulatedRegistry registry;
+
+	public SimulatedPortworxOperator(KubernetesClient client, Duration step, SimulatedRegistry registry) {
 		this.client = client;
 		this.step = step;
+		this.registry = registry;
 	}
 
 	public SimulatedPortworxOperator start() {
@@ -147,27 +154,46 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 		}
 	}
 
-	/** The Deployment controller and the operator's start-up: a pod, availability, then the CRDs. */
+	/**
+	 * The Deployment controller and the operator's start-up. Conditions as Kubernetes sets them for this manifest (one
+	 * replica, {@code maxUnavailable: 1}): {@code Available} is True before any pod is ready, only the available
+	 * replica count tells. The pod pulls the Deployment's image, or fails to as an air-gapped node would.
+	 */
 	private void runOperator(Deployment operator) {
 		String namespace = operator.getMetadata().getNamespace();
-		String podName = "portworx-operator-" + suffix(operator.getMetadata().getUid(), 9) + "-" + suffix("op", 5);
+		Long generation = operator.getMetadata().getGeneration();
+		String image = operator.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+		String podName = "portworx-operator-" + suffix(operator.getMetadata().getUid() + image, 9) + "-"
+				+ suffix("op", 5);
 		Pod pod = ensurePod(namespace, podName, Map.of("name", "portworx-operator"), List.of("portworx-operator"),
-				NODES.get(0), 0);
-		if (!isRunning(pod)) {
-			return;
-		}
-		if (operator.getStatus() == null || operator.getStatus().getAvailableReplicas() == null) {
-			operator.setStatus(new DeploymentStatusBuilder().withReplicas(1)
-				.withReadyReplicas(1)
-				.withAvailableReplicas(1)
-				.withObservedGeneration(operator.getMetadata().getGeneration())
+				NODES.get(0), 0, image);
+		boolean available = isRunning(pod);
+		DeploymentStatus status = operator.getStatus();
+		boolean current = status != null && java.util.Objects.equals(generation, status.getObservedGeneration())
+				&& Integer.valueOf(available ? 1 : 0).equals(status.getAvailableReplicas());
+		if (!current) {
+			operator.setStatus(new DeploymentStatusBuilder().withObservedGeneration(generation)
+				.withReplicas(1)
+				.withUpdatedReplicas(1)
+				.withReadyReplicas(available ? 1 : 0)
+				.withAvailableReplicas(available ? 1 : 0)
+				.withUnavailableReplicas(available ? 0 : 1)
 				.addNewCondition()
 				.withType("Available")
 				.withStatus("True")
 				.withReason("MinimumReplicasAvailable")
+				.withMessage("Deployment has minimum availability.")
+				.endCondition()
+				.addNewCondition()
+				.withType("Progressing")
+				.withStatus("True")
+				.withReason(available ? "NewReplicaSetAvailable" : "ReplicaSetUpdated")
 				.endCondition()
 				.build());
-			client.apps().deployments().inNamespace(namespace).resource(operator).update();
+			client.apps().deployments().inNamespace(namespace).resource(operator).updateStatus();
+			return;
+		}
+		if (!available) {
 			return;
 		}
 		registerCrd("storageclusters", "StorageCluster", "stc");
@@ -224,12 +250,15 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 		String name = cluster.getMetadata().getName();
 		String uid = String.valueOf(cluster.getMetadata().getUid());
 		List<Pod> pods = new ArrayList<>();
+		// The operator moves spec.image to spec.customImageRegistry itself.
+		String portworxImage = OperatorImages.urn(cluster.<String>get("spec", "customImageRegistry"),
+				cluster.<String>get("spec", "image"));
 		for (int i = 0; i < NODES.size(); i++) {
 			String node = NODES.get(i);
 			pods.add(ensurePod(namespace, name + "-" + suffix(uid + node, 5),
 					Map.of("name", "portworx", "operator.libopenstorage.org/name", name,
 							"operator.libopenstorage.org/driver", "portworx"),
-					List.of("portworx", "csi-node-driver-registrar", "telemetry"), node, 1));
+					List.of("portworx", "csi-node-driver-registrar", "telemetry"), node, 1, portworxImage));
 			pods.add(ensurePod(namespace, "portworx-api-" + suffix("api" + node, 5), Map.of("name", "portworx-api"),
 					List.of("portworx-api"), node, 0));
 			pods.add(ensurePod(namespace, "stork-687ddb787d-" + suffix("stork" + i, 5),
@@ -299,6 +328,15 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 	 */
 	private Pod ensurePod(String namespace, String name, Map<String, String> labels, List<String> containers,
 			String node, int delay) {
+		return ensurePod(namespace, name, labels, containers, node, delay, null);
+	}
+
+	/**
+	 * As above, the first container running {@code image} (the component's own simulated image when {@code null}); an
+	 * image the nodes cannot pull leaves the pod waiting in ImagePullBackOff, as the kubelet does.
+	 */
+	private Pod ensurePod(String namespace, String name, Map<String, String> labels, List<String> containers,
+			String node, int delay, String image) {
 		String key = namespace + "/" + name;
 		Pod pod = client.pods().inNamespace(namespace).withName(name).get();
 		if (pod == null) {
@@ -312,12 +350,18 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 				.withNewSpec()
 				.withNodeName(node)
 				.endSpec();
-			containers.forEach((container) -> builder.editSpec()
-				.addNewContainer()
-				.withName(container)
-				.withImage("portworx/" + container + ":simulated")
-				.endContainer()
-				.endSpec());
+			for (int i = 0; i < containers.size(); i++) {
+				String container = containers.get(i);
+				builder.editSpec()
+					.addNewContainer()
+					.withName(container)
+					.withImage((i == 0 && image != null) ? image : "portworx/" + container + ":simulated")
+					.endContainer()
+					.endSpec();
+			}
+			if (image != null) {
+				pullsFromRegistry.add(key);
+			}
 			pod = builder.withNewStatus().withPhase("Pending").endStatus().build();
 			pod = client.pods().inNamespace(namespace).resource(pod).create();
 			born.put(key, Instant.now().plus(step.multipliedBy(delay)));
@@ -325,6 +369,14 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 		}
 		if (isRunning(pod) || isHeld(pod)) {
 			return pod;
+		}
+		// Only the images px-wizard's manifests decide are checked (the operator's, Portworx's); the components the
+		// operator starts from its release manifest keep their simulated images.
+		String image0 = pod.getSpec().getContainers().get(0).getImage();
+		if (pullsFromRegistry.contains(key) && !registry.canPull(image0)) {
+			boolean pulledBefore = pod.getStatus().getContainerStatuses() != null
+					&& !pod.getStatus().getContainerStatuses().isEmpty();
+			return pulledBefore ? pod : setContainers(pod, "Pending", false, "ImagePullBackOff");
 		}
 		long ticks = Duration.between(born.getOrDefault(key, Instant.now()), Instant.now()).toMillis()
 				/ Math.max(1, step.toMillis());

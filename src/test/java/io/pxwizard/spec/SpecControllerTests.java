@@ -98,7 +98,7 @@ class SpecControllerTests {
 		assertThat(mvc.get().uri(url, "MSG=<b>it's</b> $(id)").accept(MediaType.TEXT_HTML)).hasStatusOk()
 			.bodyText()
 			.doesNotContain("<b>it")
-			.contains("&amp;e=MSG%3D%3Cb%3Eit%27s%3C%2Fb%3E%20%24%28id%29&#39;");
+			.contains("&amp;e=MSG%3D%3Cb%3Eit%27s%3C%2Fb%3E%20%24%28id%29&amp;promop=true&#39;");
 	}
 
 }

@@ -49,14 +49,14 @@ class SpecQueryTests {
 
 	@Test
 	void newSpecIsTheSeedShapeWithAFreshClusterNameAndAnEmptyEssentialsId() {
-		SpecParameters first = specQuery.newSpec();
-		SpecParameters second = specQuery.newSpec();
+		SpecParameters first = specQuery.newSpec("2.8");
+		SpecParameters second = specQuery.newSpec("2.8");
 		assertThat(first.get("c")).matches("px-cluster-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 		assertThat(first.get("c")).isNotEqualTo(second.get("c"));
 		Map<String, String> filled = new LinkedHashMap<>(first.asMap());
 		filled.put("user", Specs.ESSENTIALS_ID);
 		filled.put("c", Specs.CLUSTER_NAME);
-		assertThat(specQuery.queryString(filled)).isEqualTo(Specs.SEED_QUERY);
+		assertThat(specQuery.queryString("2.8", filled)).isEqualTo(Specs.SEED_QUERY);
 		// Without the Essentials ID the spec is not finished yet, and says where.
 		SpecReading reading = specQuery.read("2.8", first);
 		assertThat(reading.errors().has("user")).isTrue();
@@ -91,14 +91,18 @@ class SpecQueryTests {
 		parameters.put("k", "etcd:http://10.0.0.1:2379");
 		SpecReading reading = specQuery.read("3.2", SpecParameters.of(parameters));
 		assertThat(reading.errors().all()).isEmpty();
-		assertThat(specQuery.queryString(reading.spec())).isEqualTo("operator=true&mc=false&kbver=&oem=esse&user="
-				+ Specs.ESSENTIALS_ID + "&k=etcd%3Ahttp%3A%2F%2F10.0.0.1%3A2379&s=%2Fdev%2Fsdb%2C%2Fdev%2Fsdc&f=true"
-				+ "&j=auto&d=eth1&m=eth2&c=" + Specs.CLUSTER_NAME + "&osft=true&stork=true&csi=true&lh=true&mon=true"
-				+ "&tel=false&st=k8s&promop=true&ns=portworx&reg=registry.example.com%3A5000%2Fpx&rsec=regcred"
-				+ "&pp=IfNotPresent&e=A%3D1");
+		// 3.x order, as real 3.x URLs show: ns after kbver, f before s, m before d, e/reg/rsec before promop.
+		assertThat(specQuery.queryString(reading.spec())).isEqualTo("operator=true&mc=false&kbver=&ns=portworx&oem=esse"
+				+ "&user=" + Specs.ESSENTIALS_ID + "&k=etcd%3Ahttp%3A%2F%2F10.0.0.1%3A2379&f=true&s=%2Fdev%2Fsdb%2C%2Fdev%2Fsdc"
+				+ "&j=auto&m=eth2&d=eth1&c=" + Specs.CLUSTER_NAME + "&osft=true&stork=true&csi=true&lh=true&mon=true"
+				+ "&tel=false&st=k8s&e=A%3D1&reg=registry.example.com%3A5000%2Fpx&rsec=regcred&promop=true"
+				+ "&pp=IfNotPresent");
+		// Portworx Central's 3.x operator command carries kbver and ns; px-wizard's own server gets the registry too.
 		InstallCommands commands = specQuery.commands(reading.spec(), "https://install.portworx.com");
-		assertThat(commands.operatorUrl()).isEqualTo("https://install.portworx.com/3.2?comp=pxoperator&ns=portworx"
-				+ "&reg=registry.example.com%3A5000%2Fpx&rsec=regcred");
+		assertThat(commands.operatorUrl()).isEqualTo("https://install.portworx.com/3.2?comp=pxoperator&kbver=&ns=portworx");
+		assertThat(specQuery.commands(reading.spec(), "http://px-wizard:8080/install").operatorUrl())
+			.isEqualTo("http://px-wizard:8080/install/3.2?comp=pxoperator&ns=portworx"
+					+ "&reg=registry.example.com%3A5000%2Fpx&rsec=regcred&pp=IfNotPresent");
 		assertThat(commands.watchCommands()).first().isEqualTo("kubectl -n portworx get pods");
 	}
 
@@ -119,7 +123,8 @@ class SpecQueryTests {
 		SpecReading reading = specQuery.read("2.8", SpecParameters.of(parameters));
 		assertThat(reading.errors().all()).isEmpty();
 		String command = specQuery.commands(reading.spec(), "https://install.portworx.com").applyCommands().get(1);
-		assertThat(command).endsWith("&e=GREETING%3Dit%27s%20%24%28rm%20-rf%20%2F%29%3B%20%60id%60%20%26%20%3Cb%3E'");
+		assertThat(command).endsWith("&e=GREETING%3Dit%27s%20%24%28rm%20-rf%20%2F%29%3B%20%60id%60%20%26%20%3Cb%3E"
+				+ "&promop=true'");
 		String url = command.substring("kubectl apply -f '".length(), command.length() - 1);
 		assertThat(url).doesNotContain("'", " ", "$", ";", "`", "<", "\n");
 	}
@@ -210,7 +215,7 @@ class SpecQueryTests {
 		form.put("kdskip", "false");
 		form.put("kd", "/dev/sdd");
 		form.put("j", "");
-		StepOutcome outcome = specQuery.takeStep(WizardStep.STORAGE, SpecParameters.of(form), true);
+		StepOutcome outcome = specQuery.takeStep("2.8", WizardStep.STORAGE, SpecParameters.of(form), true);
 		assertThat(outcome.errors().all()).isEmpty();
 		assertThat(outcome.state().asMap()).containsEntry("s", "/dev/sdb,/dev/sdc")
 			.containsEntry("kd", "/dev/sdd")
@@ -223,10 +228,10 @@ class SpecQueryTests {
 		Map<String, String> form = new LinkedHashMap<>(Specs.seedParameters());
 		form.put("scan", "manual");
 		form.put("s", "sdb");
-		StepOutcome outcome = specQuery.takeStep(WizardStep.STORAGE, SpecParameters.of(form), false);
+		StepOutcome outcome = specQuery.takeStep("2.8", WizardStep.STORAGE, SpecParameters.of(form), false);
 		assertThat(outcome.errors().all()).isEmpty();
 		assertThat(outcome.state().get("s")).isEqualTo("sdb");
-		StepOutcome forward = specQuery.takeStep(WizardStep.STORAGE, SpecParameters.of(form), true);
+		StepOutcome forward = specQuery.takeStep("2.8", WizardStep.STORAGE, SpecParameters.of(form), true);
 		assertThat(forward.errors().has("s")).isTrue();
 	}
 
@@ -247,7 +252,7 @@ class SpecQueryTests {
 		Random random = new Random(seed);
 		PortworxRelease release = catalog.releases().get(random.nextInt(catalog.releases().size()));
 		Map<String, String> canonical = randomCanonicalSpec(random);
-		String query = specQuery.queryString(canonical);
+		String query = specQuery.queryString(release.version(), canonical);
 		SpecReading reading = specQuery.read(release.version(), SpecParameters.of(canonical));
 		assertThat(reading.errors().all()).as(query).isEmpty();
 		assertThat(specQuery.queryString(reading.spec())).isEqualTo(query);
