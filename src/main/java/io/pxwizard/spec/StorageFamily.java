@@ -30,6 +30,11 @@ final class StorageFamily implements OptionFamily<StorageOptions> {
 	/** "Skip KVDB device". */
 	static final String SKIP_KVDB_DEVICE = "kdskip";
 
+	/** "Select your environment": only On Premises is offered (cloud drives are outside px-wizard's scope). */
+	static final String ENVIRONMENT = "env";
+
+	static final String ON_PREMISES = "onprem";
+
 	static final String AUTO = "auto";
 
 	static final String MANUAL = "manual";
@@ -55,17 +60,20 @@ final class StorageFamily implements OptionFamily<StorageOptions> {
 
 	@Override
 	public Set<String> formOnlyFields() {
-		return Set.of(SCAN, SKIP_KVDB_DEVICE);
+		return Set.of(SCAN, SKIP_KVDB_DEVICE, ENVIRONMENT);
 	}
 
 	@Override
 	public Map<String, String> impliedFormValues(SpecParameters state) {
 		return Map.of(SCAN, state.has(DEVICES) ? MANUAL : AUTO, SKIP_KVDB_DEVICE,
-				String.valueOf(!state.has(KVDB_DEVICE)));
+				String.valueOf(!state.has(KVDB_DEVICE)), ENVIRONMENT, ON_PREMISES);
 	}
 
 	@Override
 	public StorageOptions read(SpecParameters state, FieldErrors errors) {
+		if (state.has(ENVIRONMENT) && !ON_PREMISES.equals(state.get(ENVIRONMENT))) {
+			errors.reject(ENVIRONMENT, "error.choice");
+		}
 		String scan = state.has(SCAN) ? state.get(SCAN) : impliedFormValues(state).get(SCAN);
 		List<String> devices = List.of();
 		if (MANUAL.equals(scan)) {

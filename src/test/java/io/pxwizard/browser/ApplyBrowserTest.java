@@ -29,7 +29,11 @@ class ApplyBrowserTest extends BrowserTestSupport {
 			.contains("simulated cluster");
 		// The preflight panel loads by itself.
 		browser.waitUntil((d) -> d.findElement(By.id("preflight")).getText().contains("3 of 3 nodes Ready"));
-		assertThat(browser.driver().findElement(By.id("preflight")).getText()).contains("v1.30.2");
+		assertThat(browser.driver().findElement(By.id("preflight")).getText()).contains("v1.30.2+k3s1");
+		// The cluster's version as Portworx's docs put it into kbver: no leading v, k3s's suffix kept.
+		WebElement useVersion = browser.driver().findElement(By.partialLinkText("for kbver"));
+		assertThat(useVersion.getText()).contains("(1.30.2+k3s1)");
+		assertThat(useVersion.getAttribute("href")).contains("kbver=1.30.2%2Bk3s1");
 
 		browser.screenshot(Path.of("target", "screenshots", "finish-preflight.png"));
 		browser.press("Apply to cluster");
@@ -39,7 +43,7 @@ class ApplyBrowserTest extends BrowserTestSupport {
 			.contains("secret/px-essential serverside-applied"));
 		String progress = browser.driver().findElement(By.id("apply-progress")).getText();
 		assertThat(progress).containsSubsequence("serviceaccount/portworx-operator serverside-applied",
-				"deployment.apps/portworx-operator available",
+				"deployment.apps/portworx-operator successfully rolled out",
 				"customresourcedefinition.apiextensions.k8s.io/storageclusters.core.libopenstorage.org condition met",
 				"storagecluster.core.libopenstorage.org/" + Specs.CLUSTER_NAME + " serverside-applied");
 		WebElement watch = browser.driver().findElement(By.linkText("Watch the install"));

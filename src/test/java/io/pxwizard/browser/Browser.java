@@ -121,7 +121,10 @@ final class Browser implements AutoCloseable {
 	/** Clicks a button that submits and waits for the next page. */
 	void press(String name) {
 		WebElement old = driver.findElement(By.tagName("html"));
-		button(name).click();
+		WebElement button = button(name);
+		// Bootstrap scrolls smoothly: bring the button into view at once, or the click lands where it was.
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", button);
+		button.click();
 		waitUntil((d) -> isStale(old));
 	}
 

@@ -114,7 +114,7 @@ class WizardBrowserTest extends BrowserTestSupport {
 		browser.driver().findElement(By.xpath("//summary[normalize-space()='StorageCluster spec']")).click();
 		WebElement yaml = browser.driver().findElement(By.cssSelector("details[open] code.language-yaml"));
 		browser.waitUntil((d) -> yaml.getAttribute("class").contains("hljs"));
-		assertThat(yaml.getText()).contains("kind: \"StorageCluster\"", "name: \"" + Specs.CLUSTER_NAME + "\"");
+		assertThat(yaml.getText()).contains("kind: StorageCluster", "name: " + Specs.CLUSTER_NAME);
 		browser.screenshot(Path.of("target", "screenshots", "finish-manifest.png"));
 		browser.driver().findElement(By.linkText("this server (air-gapped)")).click();
 		browser.waitUntil((d) -> commandText("cmd-1").contains("/install/2.8?comp=pxoperator"));

@@ -1,10 +1,16 @@
 package io.pxwizard.catalog;
 
 import java.util.List;
+import java.util.Map;
+
+import io.pxwizard.spec.SpecParameters;
+import io.pxwizard.spec.SpecQuery;
+import io.pxwizard.spec.SpecReading;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PortworxCatalogTests {
 
@@ -33,6 +39,43 @@ class PortworxCatalogTests {
 		assertThat(release.imageVersion()).isEqualTo("2.8.1.5");
 		assertThat(release.csi()).isEqualTo(PortworxRelease.CsiField.FEATURE_GATE);
 		assertThat(release.storkWebhook()).isFalse();
+	}
+
+	@Test
+	void addingAReleaseIsAnEditOfTheCatalogue() throws Exception {
+		// What an administrator adds to application.yaml (or passes as properties) for a new release of a known line.
+		PortworxCatalog extended = TestCatalog.edited((yaml) -> yaml.replace("  releases:\n", "  releases:\n"
+				+ "    - { version: \"3.7\", image-version: \"3.7.0\", operator-version: \"26.4.0\", profile: \"3\", csi: spec, "
+				+ "stork-webhook: true, component-set: operator-24.1 }\n"));
+		assertThat(extended.newestRelease().version()).isEqualTo("3.7");
+		SpecQuery specQuery = new SpecQuery(extended);
+		SpecParameters state = specQuery.newSpec("3.7");
+		Map<String, String> filled = new java.util.LinkedHashMap<>(state.asMap());
+		filled.put("user", "152f6083-a52f-11ea-97e6-f6e09c7a4e5e");
+		SpecReading reading = specQuery.read("3.7", SpecParameters.of(filled));
+		assertThat(reading.errors().all()).isEmpty();
+		assertThat(specQuery.commands(reading.spec(), extended.installBaseUrl()).operatorUrl())
+			.isEqualTo("https://install.portworx.com/3.7?comp=pxoperator&kbver=&ns=portworx");
+		assertThat(specQuery.queryString(reading.spec())).contains("&ns=portworx&").contains("&iop=6&");
+	}
+
+	@Test
+	void aReleaseNamingAnUnknownProfileIsRefusedAtStartWithItsName() {
+		assertThatThrownBy(() -> TestCatalog.edited((yaml) -> yaml.replaceFirst("profile: \"3\", ", "profile: \"9\", ")))
+			.hasStackTraceContaining("Release 3.6 names profile '9', which px.profiles lacks");
+	}
+
+	@Test
+	void everyReleaseHasItsProfileAndComponentImages() {
+		for (PortworxRelease release : catalog.releases()) {
+			assertThat(catalog.profile(release).parameterOrder()).contains("operator", "c", "st");
+			assertThat(catalog.components(release).images()).containsKeys("stork", "csiProvisioner", "pause");
+		}
+		assertThat(catalog.profile(catalog.release("2.8").orElseThrow()).operatorParameters()).isEmpty();
+		assertThat(catalog.profile(catalog.release("2.12").orElseThrow()).operatorParameters())
+			.containsExactly("kbver", "ns");
+		assertThat(catalog.profile(catalog.release("3.0").orElseThrow()).newSpec()).containsEntry("ns", "portworx")
+			.containsEntry("iop", "6");
 	}
 
 	@Test

@@ -35,7 +35,7 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
 			"node.k8s.io", "admissionregistration.k8s.io", "certificates.k8s.io");
 
 	/** The Kubernetes version the simulated server reports. */
-	public static final String KUBERNETES_VERSION = "v1.30.2";
+	public static final String KUBERNETES_VERSION = "v1.30.2+k3s1";
 
 	private final KubernetesSerialization serialization = new KubernetesSerialization();
 

@@ -145,7 +145,7 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 						.withStatus("True")
 						.endCondition()
 						.withNewNodeInfo()
-						.withKubeletVersion("v1.30.2")
+						.withKubeletVersion("v1.30.2+k3s1")
 						.endNodeInfo()
 						.endStatus()
 						.build())

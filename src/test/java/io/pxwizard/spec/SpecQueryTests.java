@@ -1,5 +1,6 @@
 package io.pxwizard.spec;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.web.util.UriUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -245,6 +248,94 @@ class SpecQueryTests {
 		assertThat(specQuery.impliedFormValues(WizardStep.BASIC, Specs.seedWithout("b"))).containsEntry("b", "true");
 	}
 
+	@Test
+	void parametersPxWizardDoesNotModelStayWhereTheUrlHadThem() {
+		// A real 2.9 GKE URL (conformance corpus): cloud-drive parameters around the ones px-wizard models.
+		String query = "operator=true&mc=false&kbver=1.20.8&b=true&kd=type%3Dpd-standard%2Csize%3D150&csicd=true&mz=5"
+				+ "&s=%22type%3Dpd-ssd%2Csize%3D150%22&j=auto&c=px-cluster-cb94f533-5006-4299-b6b4-ad8e09690b74&gke=true"
+				+ "&stork=true&csi=true&mon=true&st=k8s&promop=true";
+		SpecReading reading = specQuery.read("2.9", SpecParameters.fromQuery(query));
+		assertThat(reading.errors().all()).isEmpty();
+		assertThat(reading.spec().kept()).extracting(KeptParameter::toString)
+			.containsExactly("kd=type=pd-standard,size=150", "csicd=true", "mz=5", "s=\"type=pd-ssd,size=150\"");
+		assertThat(reading.spec().rendersLocally()).isFalse();
+		assertThat(specQuery.queryString(reading.spec())).isEqualTo(query);
+		// Written in any order, the modelled ones take the line's order and the kept ones their neighbours'.
+		assertThat(specQuery.queryString("2.9", SpecParameters.fromQuery(query).asMap())).isEqualTo(query);
+	}
+
+	@Test
+	void thePagesOwnFieldsNeverBecomeParametersKeptAsGiven() {
+		Map<String, String> form = new LinkedHashMap<>(Specs.seedParameters());
+		form.put("env", "onprem");
+		form.put("scan", "auto");
+		form.put("kdskip", "true");
+		StepOutcome outcome = specQuery.takeStep("2.8", WizardStep.STORAGE, SpecParameters.of(form), true);
+		assertThat(outcome.errors().all()).isEmpty();
+		assertThat(specQuery.queryString("2.8", outcome.state().asMap())).isEqualTo(Specs.SEED_QUERY);
+		assertThat(specQuery.kept("2.8", outcome.state())).isEmpty();
+	}
+
+	@Test
+	void aParameterOfAnotherReleaseLineIsKeptNotDroppedNorModelled() {
+		// iop belongs to 3.x; a 2.8 URL that carries it keeps it as given.
+		SpecReading reading = specQuery.read("2.8", Specs.seedWith("iop", "6"));
+		assertThat(reading.errors().all()).isEmpty();
+		assertThat(reading.spec().kept()).extracting(KeptParameter::name).containsExactly("iop");
+		assertThat(reading.spec().storage().ioProfile()).isEmpty();
+		assertThat(specQuery.read("3.2", Specs.seedWith("iop", "6")).spec().storage().ioProfile()).isEqualTo("6");
+	}
+
+	@Test
+	void hostileUnknownParametersAreRefusedInWordsNotEchoed() {
+		Map<String, String> parameters = new LinkedHashMap<>(Specs.seedParameters());
+		parameters.put("<script>", "1");
+		parameters.put("long", "x".repeat(2000));
+		SpecReading reading = specQuery.read("2.8", SpecParameters.of(parameters));
+		assertThat(reading.errors().all()).extracting(FieldErrors.Problem::code)
+			.containsExactlyInAnyOrder("error.kept.name", "error.tooLong");
+		Map<String, String> many = new LinkedHashMap<>(Specs.seedParameters());
+		IntStream.range(0, 40).forEach((i) -> many.put("x" + i, "1"));
+		assertThat(specQuery.read("2.8", SpecParameters.of(many)).errors().all()).extracting(FieldErrors.Problem::code)
+			.contains("error.kept.tooMany");
+	}
+
+	@Test
+	void choosingAnotherReleaseLineSwapsOnlyTheNewSpecDefaultsLeftAsTheyWere() {
+		SpecParameters v36 = specQuery.newSpec("3.6");
+		assertThat(v36.asMap()).containsEntry("ns", "portworx").containsEntry("iop", "6").containsEntry("tel", "true");
+		SpecParameters v28 = specQuery.switchRelease(v36, "3.6", "2.8");
+		assertThat(v28.asMap()).doesNotContainKeys("ns", "iop", "tel");
+		assertThat(specQuery.switchRelease(v28, "2.8", "3.6").asMap()).containsEntry("ns", "portworx")
+			.containsEntry("iop", "6");
+		// What the administrator chose stays.
+		Map<String, String> chosen = new LinkedHashMap<>(v36.asMap());
+		chosen.put("ns", "storage");
+		assertThat(specQuery.switchRelease(SpecParameters.of(chosen), "3.6", "2.8").asMap()).containsEntry("ns", "storage");
+	}
+
+	@ParameterizedTest(name = "kbver={0}")
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "1.29.4", "v1.29.4+k3s1", "1.23.13-eks-fb459a0",
+			"v1.28.9+rke2r1", "1.27.3-gke.100", "1.20.7-eks-d88609", "1.22" })
+	void kubernetesVersionsAsKubectlPrintsThemAreAcceptedAndWrittenAsGiven(String kbver) {
+		SpecReading reading = specQuery.read("2.12", Specs.seedWith("kbver", kbver));
+		assertThat(reading.errors().all()).isEmpty();
+		assertThat(specQuery.queryString(reading.spec())).contains("kbver=" + UriUtils.encode(kbver, StandardCharsets.UTF_8) + "&");
+		assertThat(specQuery.commands(reading.spec(), "https://install.portworx.com").operatorUrl())
+			.isEqualTo("https://install.portworx.com/2.12?comp=pxoperator&kbver=" + UriUtils.encode(kbver, StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void kubernetesVersionReadsTheLeadingMajorAndMinor() {
+		assertThat(KubernetesVersion.parse("1.23.13-eks-fb459a0")).get().satisfies((v) -> {
+			assertThat(v.isBefore(1, 25)).isTrue();
+			assertThat(v.minor()).isEqualTo(23);
+		});
+		assertThat(KubernetesVersion.parse("v1.29.4+k3s1")).get().extracting((v) -> v.isBefore(1, 25)).isEqualTo(false);
+		assertThat(KubernetesVersion.parse("1.21;reboot")).isEmpty();
+		assertThat(KubernetesVersion.fromGitVersion("v1.30.2+k3s1")).isEqualTo("1.30.2+k3s1");
+	}
+
 	/** Any valid spec URL, parsed and written again, is the same URL. */
 	@ParameterizedTest(name = "random valid spec #{0}")
 	@MethodSource("seeds")
@@ -270,7 +361,7 @@ class SpecQueryTests {
 			p.put("operator", "true");
 		}
 		p.put("mc", "false");
-		p.put("kbver", pick(random, "", "1.21.3", "1.25", "v1.30.2"));
+		p.put("kbver", pick(random, "", "1.21.3", "1.25", "v1.30.2", "1.23.13-eks-fb459a0", "v1.29.4+k3s1", "v1.28.9+rke2r1", "1.27.3-gke.100"));
 		if (random.nextBoolean()) {
 			p.put("oem", "esse");
 			p.put("user", UUID.randomUUID().toString());
