@@ -6,12 +6,14 @@ import java.util.List;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pxwizard.cluster.PortworxResources;
+import io.pxwizard.catalog.PortworxApi;
 import io.pxwizard.cluster.ClusterInfo;
-import io.pxwizard.install.ApplyPlan;
-import io.pxwizard.install.ApplyRunProbe;
+import io.pxwizard.apply.ApplyPlan;
+import io.pxwizard.apply.ApplyRunProbe;
 import io.pxwizard.manifest.ManifestFixture;
 import io.pxwizard.simulation.SimulatedCluster;
-import io.pxwizard.spec.InstallSpec;
+import io.pxwizard.model.InstallSpec;
 
 /**
  * Applying the seed spec with px-wizard's Installer, against the same objects applied one by one with a bare fabric8
@@ -51,7 +53,7 @@ public final class ApplyBench {
 				long start = System.nanoTime();
 				for (HasMetadata object : all) {
 					if (object.getKind().equals("StorageCluster")) {
-						client.genericKubernetesResources(io.pxwizard.install.Installer.STORAGE_CLUSTERS)
+						client.genericKubernetesResources(io.pxwizard.cluster.PortworxResources.STORAGE_CLUSTERS)
 							.inNamespace("kube-system")
 							.resource((io.fabric8.kubernetes.api.model.GenericKubernetesResource) object)
 							.fieldManager("px-wizard")

@@ -1,7 +1,7 @@
 package io.pxwizard.history;
 
-import io.pxwizard.install.ApplyRun;
-import io.pxwizard.install.ApplyRunListener;
+import io.pxwizard.apply.ApplyRun;
+import io.pxwizard.apply.ApplyRunListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

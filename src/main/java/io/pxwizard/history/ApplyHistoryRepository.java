@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.pxwizard.install.ApplyLine;
-import io.pxwizard.install.ApplyRun;
+import io.pxwizard.apply.ApplyLine;
+import io.pxwizard.apply.ApplyRun;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

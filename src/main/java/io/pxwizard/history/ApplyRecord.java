@@ -3,7 +3,7 @@ package io.pxwizard.history;
 import java.time.Instant;
 import java.util.List;
 
-import io.pxwizard.install.ApplyLine;
+import io.pxwizard.apply.ApplyLine;
 
 /**
  * One recorded apply.

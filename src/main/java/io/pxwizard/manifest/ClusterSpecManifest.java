@@ -9,10 +9,11 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.pxwizard.catalog.PortworxApi;
 import io.pxwizard.catalog.PortworxCatalog;
-import io.pxwizard.spec.InstallSpec;
-import io.pxwizard.spec.SpecQuery;
-import io.pxwizard.spec.StorageClusterDraft;
+import io.pxwizard.model.InstallSpec;
+import io.pxwizard.model.SpecQuery;
+import io.pxwizard.model.StorageClusterDraft;
 
 import org.springframework.stereotype.Component;
 
@@ -22,10 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ClusterSpecManifest {
-
-	public static final String API_VERSION = "core.libopenstorage.org/v1";
-
-	public static final String KIND = "StorageCluster";
 
 	/** Informational: names the spec URL; the operator never reads it. */
 	public static final String INSTALL_SOURCE = "portworx.io/install-source";
@@ -75,8 +72,8 @@ public class ClusterSpecManifest {
 
 	private GenericKubernetesResource storageCluster(InstallSpec spec, String sourceUrl, String namespace) {
 		StorageClusterDraft draft = draft(spec);
-		GenericKubernetesResource cluster = new GenericKubernetesResourceBuilder().withApiVersion(API_VERSION)
-			.withKind(KIND)
+		GenericKubernetesResource cluster = new GenericKubernetesResourceBuilder().withApiVersion(PortworxApi.API_VERSION)
+			.withKind(PortworxApi.STORAGE_CLUSTER)
 			.withNewMetadata()
 			.withName(spec.cluster().name())
 			.withNamespace(namespace)

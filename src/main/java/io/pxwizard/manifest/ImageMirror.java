@@ -7,8 +7,8 @@ import java.util.Map;
 import io.pxwizard.catalog.ComponentSet;
 import io.pxwizard.catalog.MirroredComponents;
 import io.pxwizard.catalog.PortworxCatalog;
-import io.pxwizard.spec.InstallSpec;
-import io.pxwizard.spec.ShellQuoting;
+import io.pxwizard.model.InstallSpec;
+import io.pxwizard.model.ShellQuoting;
 
 import org.springframework.stereotype.Component;
 

@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.List;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.pxwizard.catalog.PortworxApi;
 import io.pxwizard.catalog.PortworxCatalog;
-import io.pxwizard.spec.InstallSpec;
-import io.pxwizard.spec.OperatorRequest;
-import io.pxwizard.spec.SpecQuery;
+import io.pxwizard.model.InstallSpec;
+import io.pxwizard.model.OperatorRequest;
+import io.pxwizard.model.SpecQuery;
 
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,7 @@ public class InstallManifests {
 	private final ManifestYaml yaml;
 
 	/** Kinds Portworx's templates write {@code kind} before {@code apiVersion} (real specs and operator manifests). */
-	private static final List<String> KIND_FIRST = List.of(ClusterSpecManifest.KIND, "ClusterRole", "ClusterRoleBinding");
+	private static final List<String> KIND_FIRST = List.of(PortworxApi.STORAGE_CLUSTER, "ClusterRole", "ClusterRoleBinding");
 
 	private final ManifestYaml.FieldOrder storageClusterOrder;
 

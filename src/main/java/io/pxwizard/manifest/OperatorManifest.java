@@ -12,9 +12,10 @@ import io.fabric8.kubernetes.api.model.policy.v1beta1.PodSecurityPolicyBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.pxwizard.catalog.PortworxApi;
 import io.pxwizard.catalog.PortworxCatalog;
-import io.pxwizard.spec.KubernetesVersion;
-import io.pxwizard.spec.OperatorRequest;
+import io.pxwizard.model.KubernetesVersion;
+import io.pxwizard.model.OperatorRequest;
 
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class OperatorManifest {
 
-	public static final String NAME = "portworx-operator";
+	private static final String NAME = PortworxApi.OPERATOR;
 
 	private static final String PSP_NAME = "px-operator";
 

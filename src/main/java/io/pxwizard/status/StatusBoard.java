@@ -25,7 +25,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.pxwizard.install.Installer;
+import io.pxwizard.catalog.PortworxApi;
+import io.pxwizard.cluster.PortworxResources;
 import io.pxwizard.status.BoardListener.BoardFragment;
 import io.pxwizard.status.BoardView.Connection;
 import io.pxwizard.status.BoardView.Group;
@@ -49,13 +50,6 @@ public final class StatusBoard implements AutoCloseable {
 
 	private static final int EVENTS_PER_POD = 3;
 
-	static final ResourceDefinitionContext STORAGE_NODES = new ResourceDefinitionContext.Builder()
-		.withGroup("core.libopenstorage.org")
-		.withVersion("v1")
-		.withKind("StorageNode")
-		.withPlural("storagenodes")
-		.withNamespaced(true)
-		.build();
 
 	private final String namespace;
 
@@ -232,8 +226,8 @@ public final class StatusBoard implements AutoCloseable {
 		try {
 			ticks++;
 			if (storageClusters == null && pods.isWatching() && ticks % 2 == 1 && storageClusterTypeExists()) {
-				storageClusters = informer(Installer.STORAGE_CLUSTERS);
-				storageNodes = informer(STORAGE_NODES);
+				storageClusters = informer(PortworxResources.STORAGE_CLUSTERS);
+				storageNodes = informer(PortworxResources.STORAGE_NODES);
 			}
 			Connection connection = connection();
 			if (connection != view.connection() || ticks % REFRESH_TICKS == 0) {
@@ -248,7 +242,7 @@ public final class StatusBoard implements AutoCloseable {
 	}
 
 	private boolean storageClusterTypeExists() {
-		return client.apiextensions().v1().customResourceDefinitions().withName(Installer.STORAGE_CLUSTER_CRD).get() != null;
+		return client.apiextensions().v1().customResourceDefinitions().withName(PortworxApi.STORAGE_CLUSTER_CRD).get() != null;
 	}
 
 	private SharedIndexInformer<GenericKubernetesResource> informer(ResourceDefinitionContext type) {

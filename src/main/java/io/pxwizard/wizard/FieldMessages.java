@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.pxwizard.spec.FieldErrors;
+import io.pxwizard.model.FieldErrors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;

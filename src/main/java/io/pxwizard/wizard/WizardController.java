@@ -2,11 +2,12 @@ package io.pxwizard.wizard;
 
 import java.util.Locale;
 
+import io.pxwizard.web.AppUrls;
 import io.pxwizard.catalog.PortworxCatalog;
-import io.pxwizard.spec.SpecParameters;
-import io.pxwizard.spec.SpecQuery;
-import io.pxwizard.spec.SpecQuery.StepOutcome;
-import io.pxwizard.spec.SpecReading;
+import io.pxwizard.model.SpecParameters;
+import io.pxwizard.model.SpecQuery;
+import io.pxwizard.model.SpecQuery.StepOutcome;
+import io.pxwizard.model.SpecReading;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -38,7 +39,10 @@ class WizardController {
 
 	private final WizardPages pages;
 
-	WizardController(PortworxCatalog catalog, SpecQuery specQuery, WizardPages pages) {
+	private final WizardFlow flow;
+
+	WizardController(PortworxCatalog catalog, SpecQuery specQuery, WizardPages pages, WizardFlow flow) {
+		this.flow = flow;
 		this.catalog = catalog;
 		this.specQuery = specQuery;
 		this.pages = pages;
@@ -74,7 +78,7 @@ class WizardController {
 		boolean back = BACK.equals(form.getFirst(GO));
 		String chosenVersion = (page == WizardStep.BASIC && catalog.release(posted.get(SpecQuery.VERSION)).isPresent())
 				? posted.get(SpecQuery.VERSION) : version;
-		StepOutcome outcome = specQuery.takeStep(chosenVersion, page, posted, !back);
+		StepOutcome outcome = flow.take(chosenVersion, page, posted, !back);
 		SpecParameters state = specQuery.switchRelease(outcome.state(), version, chosenVersion);
 		String query = specQuery.queryString(chosenVersion, state.asMap());
 		if (back) {
@@ -91,7 +95,7 @@ class WizardController {
 			// An earlier page holds a wrong answer (a hand-edited URL): show that page with its messages.
 			return pages.withProblems(model, chosenVersion, state, reading, locale, response);
 		}
-		return "redirect:" + WizardUrls.spec(chosenVersion, specQuery.queryString(reading.spec()));
+		return "redirect:" + AppUrls.spec(chosenVersion, specQuery.queryString(reading.spec()));
 	}
 
 	private static WizardStep questionStep(String path) {

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Set;
 
 import io.pxwizard.catalog.PortworxCatalog;
-import io.pxwizard.spec.FieldErrors;
-import io.pxwizard.spec.SpecParameters;
-import io.pxwizard.spec.KeptParameter;
-import io.pxwizard.spec.SpecQuery;
-import io.pxwizard.spec.SpecReading;
+import io.pxwizard.model.FieldErrors;
+import io.pxwizard.model.SpecParameters;
+import io.pxwizard.model.KeptParameter;
+import io.pxwizard.model.SpecQuery;
+import io.pxwizard.model.SpecReading;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -30,7 +30,10 @@ public class WizardPages {
 
 	private final FieldMessages fieldMessages;
 
-	WizardPages(PortworxCatalog catalog, SpecQuery specQuery, FieldMessages fieldMessages) {
+	private final WizardFlow flow;
+
+	WizardPages(PortworxCatalog catalog, SpecQuery specQuery, FieldMessages fieldMessages, WizardFlow flow) {
+		this.flow = flow;
 		this.catalog = catalog;
 		this.specQuery = specQuery;
 		this.fieldMessages = fieldMessages;
@@ -55,7 +58,7 @@ public class WizardPages {
 	public String withProblems(Model model, String version, SpecParameters state, SpecReading reading, Locale locale,
 			HttpServletResponse response) {
 		response.setStatus(HttpStatus.BAD_REQUEST.value());
-		WizardStep step = reading.firstStepWithErrors();
+		WizardStep step = flow.firstWithErrors(reading.errors());
 		return render(model, step, version, shownFromState(step, version, state),
 				fieldMessages.byField(reading.errors(), locale));
 	}
@@ -71,7 +74,7 @@ public class WizardPages {
 		Set<String> kept = new HashSet<>();
 		specQuery.kept(version, state).forEach((parameter) -> kept.add(parameter.name()));
 		Map<String, String> shown = new LinkedHashMap<>(
-				specQuery.impliedFormValues(step, SpecParameters.of(state.except(kept))));
+				flow.impliedFormValues(step, SpecParameters.of(state.except(kept))));
 		shown.putAll(state.asMap());
 		shown.putIfAbsent(SpecQuery.VERSION, version);
 		return SpecParameters.of(shown);
@@ -85,7 +88,7 @@ public class WizardPages {
 		List<KeptParameter> kept = specQuery.kept(version, shown);
 		Set<String> keptNames = new HashSet<>();
 		kept.forEach((parameter) -> keptNames.add(parameter.name()));
-		Set<String> notCarried = new HashSet<>(specQuery.ownedFields(step));
+		Set<String> notCarried = new HashSet<>(flow.ownedFields(step));
 		notCarried.add(SpecQuery.VERSION);
 		notCarried.removeAll(keptNames);
 		model.addAttribute("step", step);

@@ -1,17 +1,33 @@
 package io.pxwizard.wizard;
 
+import java.util.List;
+
+import io.pxwizard.model.OptionFamilies;
+
 import java.util.Arrays;
 import java.util.Optional;
 
 /** The wizard's pages in Portworx Central's order; {@link #path()} is the URL segment and the template name. */
 public enum WizardStep {
 
-	BASIC("basic"), STORAGE("storage"), NETWORK("network"), CUSTOMIZE("customize"), FINISH("finish");
+	BASIC("basic", OptionFamilies.BASIC, OptionFamilies.EDITION, OptionFamilies.KVDB),
+	STORAGE("storage", OptionFamilies.STORAGE), NETWORK("network", OptionFamilies.NETWORK),
+	CUSTOMIZE("customize", OptionFamilies.DISTRIBUTION, OptionFamilies.COMPONENTS, OptionFamilies.CLUSTER,
+			OptionFamilies.REGISTRY),
+	FINISH("finish");
 
 	private final String path;
 
-	WizardStep(String path) {
+	private final List<String> families;
+
+	WizardStep(String path, String... families) {
 		this.path = path;
+		this.families = List.of(families);
+	}
+
+	/** The option families this page asks for. */
+	public List<String> families() {
+		return families;
 	}
 
 	public String path() {

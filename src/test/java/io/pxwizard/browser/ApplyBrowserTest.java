@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import io.pxwizard.simulation.SimulatedClusterConfiguration;
-import io.pxwizard.spec.Specs;
+import io.pxwizard.model.Specs;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;

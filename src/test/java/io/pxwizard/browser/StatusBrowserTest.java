@@ -7,12 +7,12 @@ import java.time.Duration;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.pxwizard.install.ApplyRun;
-import io.pxwizard.install.ApplyRuns;
+import io.pxwizard.apply.ApplyRun;
+import io.pxwizard.apply.ApplyRuns;
 import io.pxwizard.manifest.ManifestFixture;
 import io.pxwizard.simulation.SimulatedCluster;
 import io.pxwizard.simulation.SimulatedClusterConfiguration;
-import io.pxwizard.spec.Specs;
+import io.pxwizard.model.Specs;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 

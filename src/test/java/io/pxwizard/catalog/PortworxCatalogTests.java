@@ -3,9 +3,9 @@ package io.pxwizard.catalog;
 import java.util.List;
 import java.util.Map;
 
-import io.pxwizard.spec.SpecParameters;
-import io.pxwizard.spec.SpecQuery;
-import io.pxwizard.spec.SpecReading;
+import io.pxwizard.model.SpecParameters;
+import io.pxwizard.model.SpecQuery;
+import io.pxwizard.model.SpecReading;
 
 import org.junit.jupiter.api.Test;
 

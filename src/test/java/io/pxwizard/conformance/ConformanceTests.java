@@ -13,12 +13,12 @@ import java.util.stream.Stream;
 
 import io.pxwizard.conformance.Conformance.Sample;
 import io.pxwizard.manifest.ManifestFixture;
-import io.pxwizard.spec.InstallCommands;
-import io.pxwizard.spec.InstallSpec;
-import io.pxwizard.spec.KeptParameter;
-import io.pxwizard.spec.SpecParameters;
-import io.pxwizard.spec.SpecQuery.OperatorReading;
-import io.pxwizard.spec.SpecReading;
+import io.pxwizard.model.InstallCommands;
+import io.pxwizard.model.InstallSpec;
+import io.pxwizard.model.KeptParameter;
+import io.pxwizard.model.SpecParameters;
+import io.pxwizard.model.SpecQuery.OperatorReading;
+import io.pxwizard.model.SpecReading;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,6 +1,6 @@
 package io.pxwizard.manifest;
 
-import io.pxwizard.spec.Specs;
+import io.pxwizard.model.Specs;
 import io.pxwizard.web.WizardWebTest;
 import org.junit.jupiter.api.Test;
 

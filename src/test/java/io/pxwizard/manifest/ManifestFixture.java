@@ -12,11 +12,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.pxwizard.catalog.PortworxCatalog;
 import io.pxwizard.catalog.TestCatalog;
-import io.pxwizard.spec.InstallSpec;
-import io.pxwizard.spec.SpecParameters;
-import io.pxwizard.spec.SpecQuery;
-import io.pxwizard.spec.SpecReading;
-import io.pxwizard.spec.Specs;
+import io.pxwizard.model.InstallSpec;
+import io.pxwizard.model.SpecParameters;
+import io.pxwizard.model.SpecQuery;
+import io.pxwizard.model.SpecReading;
+import io.pxwizard.model.Specs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,6 @@
 package io.pxwizard.security;
 
-import io.pxwizard.spec.Specs;
+import io.pxwizard.model.Specs;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

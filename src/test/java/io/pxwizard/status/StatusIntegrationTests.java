@@ -18,13 +18,13 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pxwizard.history.ApplyHistoryRepository;
-import io.pxwizard.install.ApplyLine;
-import io.pxwizard.install.ApplyRun;
-import io.pxwizard.install.ApplyRuns;
+import io.pxwizard.apply.ApplyLine;
+import io.pxwizard.apply.ApplyRun;
+import io.pxwizard.apply.ApplyRuns;
 import io.pxwizard.manifest.ManifestFixture;
 import io.pxwizard.simulation.SimulatedCluster;
 import io.pxwizard.simulation.SimulatedClusterConfiguration;
-import io.pxwizard.spec.Specs;
+import io.pxwizard.model.Specs;
 import io.pxwizard.status.BoardView.PodRow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -174,7 +174,9 @@ class StatusIntegrationTests {
 			assertThat(row.events()).singleElement().asString().startsWith("Warning Failed (").contains("not found");
 		});
 		assertThat(board.view().complete()).isFalse();
-		assertThat(board.snapshot().get(Component.STORK.eventName())).contains("ImagePullBackOff", "Failed to pull image");
+		// The pushed fragment is rendered by the board's own thread, just after the view changes.
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(board.snapshot()
+			.get(Component.STORK.eventName())).contains("ImagePullBackOff", "Failed to pull image"));
 	}
 
 	@Test

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.pxwizard.spec.Specs;
+import io.pxwizard.model.Specs;
 import io.pxwizard.web.WizardWebTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,0 +1,123 @@
+package io.pxwizard.apply;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.pxwizard.web.AppUrls;
+import io.pxwizard.cluster.ClusterConnection;
+import io.pxwizard.cluster.ClusterConnection.ConnectedCluster;
+import io.pxwizard.apply.ApplyRuns.Start;
+import io.pxwizard.model.InstallSpec;
+import io.pxwizard.model.SpecParameters;
+import io.pxwizard.model.SpecQuery;
+import io.pxwizard.model.SpecReading;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Apply to cluster: the preflight panel of the finish page, starting an apply (or a server-side dry run), and its
+ * progress page, whose list of lines re-renders itself until the apply ends.
+ */
+@Controller
+class ApplyController {
+
+	static final String PAGE = "install/apply";
+
+	static final String PROGRESS = "install/apply :: progress";
+
+	static final String PREFLIGHT = "install/preflight :: panel";
+
+	private final SpecQuery specQuery;
+
+	private final ClusterConnection connection;
+
+	private final ManifestSource source;
+
+	private final Preflight preflight;
+
+	private final ApplyRuns runs;
+
+	ApplyController(SpecQuery specQuery, ClusterConnection connection, ManifestSource source, Preflight preflight,
+			ApplyRuns runs) {
+		this.specQuery = specQuery;
+		this.connection = connection;
+		this.source = source;
+		this.preflight = preflight;
+		this.runs = runs;
+	}
+
+	/** The preflight panel, loaded by the finish page once it is shown, so a slow cluster never holds it up. */
+	@GetMapping("/preflight/{version}")
+	String preflight(@PathVariable String version, @RequestParam MultiValueMap<String, String> query, Model model) {
+		SpecReading reading = specQuery.read(version, SpecParameters.of(query));
+		Optional<ConnectedCluster> cluster = connection.current();
+		if (!reading.isValid() || cluster.isEmpty()) {
+			return PREFLIGHT;
+		}
+		InstallSpec spec = reading.spec();
+		Preflight.Result result = preflight.run(cluster.get().client(), source.plan(spec, true, cluster.get().client()));
+		model.addAttribute("preflight", result);
+		if (spec.basic().kubernetesVersion().isEmpty() && result.kubernetesVersion() != null) {
+			Map<String, String> parameters = specQuery.parameters(spec);
+			parameters.put("kbver", result.kubernetesVersion());
+			model.addAttribute("kbverUrl", AppUrls.spec(version, specQuery.queryString(version, parameters)));
+		}
+		return PREFLIGHT;
+	}
+
+	@PostMapping("/apply/{version}")
+	String apply(@PathVariable String version, @RequestParam MultiValueMap<String, String> form,
+			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "") String source,
+			RedirectAttributes redirect) {
+		SpecReading reading = specQuery.read(version, SpecParameters.of(form));
+		if (!reading.isValid()) {
+			return "redirect:" + AppUrls.spec(version, specQuery.queryString(version, SpecParameters.of(form).asMap()));
+		}
+		InstallSpec spec = reading.spec();
+		String query = specQuery.queryString(spec);
+		if (!spec.usesOperator()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Apply needs the Portworx Operator");
+		}
+		if ("local".equals(source) && !spec.rendersLocally()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "px-wizard cannot render this spec itself: it does "
+					+ "not model " + spec.kept().stream().map(Object::toString).collect(Collectors.joining(", ")));
+		}
+		Start start = runs.start(spec, specQuery.parameters(spec), query, AppUrls.spec(version, query),
+				specQuery.namespace(spec), dryRun, "local".equals(source));
+		if (start instanceof Start.Started started) {
+			return "redirect:/apply/runs/" + started.run().id();
+		}
+		if (start instanceof Start.Busy busy) {
+			redirect.addFlashAttribute("busy", true);
+			return "redirect:/apply/runs/" + busy.running().id();
+		}
+		return "redirect:/cluster";
+	}
+
+	@GetMapping("/apply/runs/{id}")
+	String run(@PathVariable String id, Model model) {
+		model.addAttribute("run", find(id));
+		return PAGE;
+	}
+
+	@GetMapping("/apply/runs/{id}/progress")
+	String progress(@PathVariable String id, Model model) {
+		model.addAttribute("run", find(id));
+		return PROGRESS;
+	}
+
+	private ApplyRun find(String id) {
+		return runs.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+}

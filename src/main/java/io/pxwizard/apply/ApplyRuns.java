@@ -1,0 +1,119 @@
+package io.pxwizard.apply;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.pxwizard.cluster.ClusterConnection;
+import io.pxwizard.cluster.ClusterConnection.ConnectedCluster;
+import io.pxwizard.apply.ApplyLine.Status;
+import io.pxwizard.model.InstallSpec;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts applies in the background and keeps the recent ones for their pages. Only one apply runs per cluster at a
+ * time.
+ */
+@Component
+public class ApplyRuns implements DisposableBean {
+
+	private static final int KEPT = 50;
+
+	private final ClusterConnection connection;
+
+	private final ManifestSource source;
+
+	private final Installer installer;
+
+	private final ObjectProvider<ApplyRunListener> listeners;
+
+	private final ExecutorService executor = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "px-apply");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final Map<String, ApplyRun> runs = java.util.Collections.synchronizedMap(new LinkedHashMap<>() {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, ApplyRun> eldest) {
+			return size() > KEPT && !eldest.getValue().isRunning();
+		}
+	});
+
+	private final Map<String, ApplyRun> runningByCluster = new ConcurrentHashMap<>();
+
+	ApplyRuns(ClusterConnection connection, ManifestSource source, Installer installer,
+			ObjectProvider<ApplyRunListener> listeners) {
+		this.connection = connection;
+		this.source = source;
+		this.installer = installer;
+		this.listeners = listeners;
+	}
+
+	/** Starts applying, or says why not: no cluster, or another apply still running on it. */
+	public Start start(InstallSpec spec, Map<String, String> parameters, String query, String specUrl,
+			String namespace, boolean dryRun, boolean local) {
+		Optional<ConnectedCluster> connected = connection.current();
+		if (connected.isEmpty()) {
+			return new Start.NoCluster();
+		}
+		ConnectedCluster cluster = connected.get();
+		String key = cluster.info().server() + " " + cluster.info().context();
+		ApplyRun run = new ApplyRun(UUID.randomUUID().toString(), spec.version(), parameters, query, specUrl,
+				namespace, dryRun, local, cluster.info());
+		ApplyRun running = runningByCluster.putIfAbsent(key, run);
+		if (running != null) {
+			return new Start.Busy(running);
+		}
+		runs.put(run.id(), run);
+		executor.execute(() -> {
+			try {
+				installer.apply(run, cluster.client(), source.plan(spec, local, cluster.client()));
+			}
+			catch (RuntimeException ex) {
+				run.add(new ApplyLine(local ? "manifests" : "install.portworx.com", ApplyFailure.describe(ex),
+						Status.FAILED));
+				run.finish(ApplyRun.State.FAILED);
+			}
+			finally {
+				runningByCluster.remove(key, run);
+				listeners.orderedStream().forEach((listener) -> listener.finished(run));
+			}
+		});
+		return new Start.Started(run);
+	}
+
+	public Optional<ApplyRun> get(String id) {
+		return Optional.ofNullable(runs.get(id));
+	}
+
+	@Override
+	public void destroy() {
+		executor.shutdownNow();
+	}
+
+	/** What asking for an apply led to. */
+	public sealed interface Start {
+
+		/** The apply is under way. */
+		record Started(ApplyRun run) implements Start {
+		}
+
+		/** Another apply is running on this cluster. */
+		record Busy(ApplyRun running) implements Start {
+		}
+
+		/** No cluster is connected. */
+		record NoCluster() implements Start {
+		}
+
+	}
+
+}

@@ -1,8 +1,0 @@
-package io.pxwizard.install;
-
-/** Told when an apply has ended (the apply history records it). */
-public interface ApplyRunListener {
-
-	void finished(ApplyRun run);
-
-}

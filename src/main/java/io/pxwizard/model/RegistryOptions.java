@@ -1,0 +1,11 @@
+package io.pxwizard.model;
+
+/**
+ * Where images come from.
+ *
+ * @param registry a custom image registry ({@code reg=}), empty for the public ones
+ * @param pullSecret the image pull secret's name ({@code rsec=})
+ * @param pullPolicy the image pull policy ({@code pp=}), empty for the default (Always)
+ */
+public record RegistryOptions(String registry, String pullSecret, String pullPolicy) {
+}

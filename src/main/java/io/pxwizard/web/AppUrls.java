@@ -1,0 +1,32 @@
+package io.pxwizard.web;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.web.util.UriUtils;
+
+/** The app's own URLs that several features link to: a finished spec and px-wizard's install endpoint. */
+public final class AppUrls {
+
+	private AppUrls() {
+	}
+
+	public static String spec(String version, String query) {
+		return "/spec/" + segment(version) + (query.isEmpty() ? "" : "?" + query);
+	}
+
+	/** Operator manifests and cluster spec in one download ({@code /install/{version}/all}). */
+	public static String installAll(String version, String query) {
+		return "/install/" + segment(version) + "/all?" + query;
+	}
+
+	/** The images a spec's install pulls, as text ({@code /install/{version}/images}). */
+	public static String installImages(String version, String query) {
+		return "/install/" + segment(version) + "/images?" + query;
+	}
+
+	/** A version as a path segment, percent-encoded. */
+	public static String segment(String version) {
+		return UriUtils.encodePathSegment(version, StandardCharsets.UTF_8);
+	}
+
+}

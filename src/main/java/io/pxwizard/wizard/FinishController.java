@@ -1,0 +1,148 @@
+package io.pxwizard.wizard;
+
+import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import io.pxwizard.web.AppUrls;
+import io.pxwizard.catalog.PortworxCatalog;
+import io.pxwizard.manifest.ImageMirror;
+import io.pxwizard.model.InstallCommands;
+import io.pxwizard.model.InstallSpec;
+import io.pxwizard.model.KeptParameter;
+import io.pxwizard.model.ShellQuoting;
+import io.pxwizard.model.SpecParameters;
+import io.pxwizard.model.SpecQuery;
+import io.pxwizard.model.SpecReading;
+import io.pxwizard.manifest.InstallManifests;
+import io.pxwizard.web.ClientKind;
+import io.pxwizard.web.PxWizardProperties;
+import io.pxwizard.wizard.FieldMessages;
+import io.pxwizard.wizard.WizardPages;
+import io.pxwizard.wizard.WizardStep;
+import io.pxwizard.wizard.WizardUrls;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The finish page, {@code GET /spec/{version}?<parameters>}: a spec URL is a saved wizard state. A browser gets the
+ * page; curl gets the commands, one a line.
+ */
+@Controller
+class FinishController {
+
+	static final String VIEW = "spec/finish";
+
+	/** Not a spec parameter: where the commands fetch manifests from ({@code local}: this server). */
+	static final String SOURCE = "source";
+
+	static final String LOCAL_SOURCE = "local";
+
+	private final PortworxCatalog catalog;
+
+	private final SpecQuery specQuery;
+
+	private final WizardPages wizardPages;
+
+	private final FieldMessages fieldMessages;
+
+	private final InstallManifests manifests;
+
+	private final PxWizardProperties properties;
+
+	private final ImageMirror imageMirror;
+
+	FinishController(PortworxCatalog catalog, SpecQuery specQuery, WizardPages wizardPages, FieldMessages fieldMessages,
+			InstallManifests manifests, PxWizardProperties properties, ImageMirror imageMirror) {
+		this.imageMirror = imageMirror;
+		this.catalog = catalog;
+		this.specQuery = specQuery;
+		this.wizardPages = wizardPages;
+		this.fieldMessages = fieldMessages;
+		this.manifests = manifests;
+		this.properties = properties;
+	}
+
+	@GetMapping("/spec/{version}")
+	Object finish(@PathVariable String version, @RequestParam MultiValueMap<String, String> query,
+			HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
+		SpecParameters state = SpecParameters.of(query);
+		SpecReading reading = specQuery.read(version, state);
+		boolean local = LOCAL_SOURCE.equals(state.get(SOURCE)) && reading.isValid() && reading.spec().usesOperator()
+				&& reading.spec().rendersLocally();
+		String baseUrl = local ? localInstallUrl() : catalog.installBaseUrl();
+		if (!ClientKind.wantsHtml(request)) {
+			return asText(reading, baseUrl, locale);
+		}
+		if (!reading.isValid()) {
+			return wizardPages.withProblems(model, version, state, reading, locale, response);
+		}
+		InstallSpec spec = reading.spec();
+		String canonical = specQuery.queryString(spec);
+		model.addAttribute("spec", spec);
+		model.addAttribute("commands", specQuery.commands(spec, baseUrl));
+		model.addAttribute("localSource", local);
+		model.addAttribute("canonicalQuery", canonical);
+		model.addAttribute("specParameters", specQuery.parameters(spec));
+		model.addAttribute("preflightUrl", "/preflight/" + version + "?" + canonical);
+		model.addAttribute("externalUrlSet", properties.hasExternalUrl());
+		model.addAttribute("publicSourceUrl", AppUrls.spec(version, canonical));
+		model.addAttribute("localSourceUrl", AppUrls.spec(version, canonical + "&" + SOURCE + "=" + LOCAL_SOURCE));
+		model.addAttribute("kept", spec.kept());
+		model.addAttribute("keptList", spec.kept().stream().map(KeptParameter::toString).collect(Collectors.joining(", ")));
+		model.addAttribute("images", imageMirror.images(spec));
+		model.addAttribute("componentSource", imageMirror.componentSource(spec).source());
+		model.addAttribute("versionCommand", "curl -fsSL " + ShellQuoting.singleQuoted(catalog.installBaseUrl() + "/"
+				+ spec.release().imageVersion() + "/version?kbver=" + UriUtils.encode(spec.basic().kubernetesVersion(),
+						StandardCharsets.UTF_8)));
+		if (!spec.registry().registry().isEmpty()) {
+			model.addAttribute("mirrorScript", imageMirror.copyScript(spec));
+		}
+		model.addAttribute("imagesUrl", AppUrls.installImages(version, canonical));
+		if (spec.usesOperator() && spec.rendersLocally()) {
+			model.addAttribute("operatorYaml", manifests.operatorYaml(specQuery.operatorRequest(spec)));
+			model.addAttribute("clusterYaml", manifests.clusterYaml(spec));
+			model.addAttribute("downloads", specQuery.commands(spec, "/install"));
+			model.addAttribute("downloadAll", AppUrls.installAll(version, canonical));
+		}
+		model.addAttribute("namespace", specQuery.namespace(spec));
+		model.addAttribute("specUrl", AppUrls.spec(version, canonical));
+		model.addAttribute("steps", List.of(WizardStep.values()));
+		model.addAttribute("step", WizardStep.FINISH);
+		model.addAttribute("editUrls", List.of(WizardStep.BASIC, WizardStep.STORAGE, WizardStep.NETWORK,
+				WizardStep.CUSTOMIZE).stream().map((step) -> WizardUrls.step(version, step, canonical)).toList());
+		return VIEW;
+	}
+
+	/** Where a cluster fetches manifests from this server: the configured external address, else the browser's. */
+	private String localInstallUrl() {
+		String base = properties.hasExternalUrl() ? properties.externalUrl()
+				: ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+		return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/install";
+	}
+
+	private ResponseEntity<String> asText(SpecReading reading, String baseUrl, Locale locale) {
+		if (!reading.isValid()) {
+			String problems = String.join("\n", fieldMessages.lines(reading.errors(), locale)) + "\n";
+			return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN).body(problems);
+		}
+		InstallCommands commands = specQuery.commands(reading.spec(), baseUrl);
+		return ResponseEntity.ok()
+			.contentType(MediaType.TEXT_PLAIN)
+			.body(String.join("\n", commands.applyCommands()) + "\n");
+	}
+
+}

@@ -1,0 +1,23 @@
+package io.pxwizard.apply;
+
+import java.util.List;
+import java.util.Map;
+
+import io.pxwizard.cluster.ClusterInfo;
+
+/** Finished applies made up for tests of what records them. */
+public final class ApplyRunFixture {
+
+	private ApplyRunFixture() {
+	}
+
+	public static ApplyRun finished(String version, String query, List<ApplyLine> lines, ClusterInfo cluster) {
+		ApplyRun run = new ApplyRun("test", version, Map.of(), query, "/spec/" + version + "?" + query, "kube-system",
+				false, true, cluster);
+		lines.forEach(run::add);
+		boolean failed = lines.stream().anyMatch((line) -> line.status() == ApplyLine.Status.FAILED);
+		run.finish(failed ? ApplyRun.State.FAILED : ApplyRun.State.SUCCEEDED);
+		return run;
+	}
+
+}

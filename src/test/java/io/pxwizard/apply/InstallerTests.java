@@ -1,0 +1,203 @@
+package io.pxwizard.apply;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.pxwizard.cluster.PortworxResources;
+import io.pxwizard.catalog.PortworxApi;
+import io.pxwizard.cluster.ClusterProperties;
+import io.pxwizard.apply.ApplyLine.Status;
+import io.pxwizard.manifest.ManifestFixture;
+import io.pxwizard.simulation.SimulatedCluster;
+import io.pxwizard.model.InstallSpec;
+import io.pxwizard.model.Specs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Apply against the simulated cluster: fabric8's mock API server, made faithful, with a simulated operator. */
+class InstallerTests {
+
+	private static final ClusterProperties FAST = new ClusterProperties(false, Duration.ofSeconds(2),
+			Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(20));
+
+	private final ManifestFixture fixture = new ManifestFixture();
+
+	private SimulatedCluster cluster;
+
+	private KubernetesClient client;
+
+	@BeforeEach
+	void startCluster() {
+		cluster = SimulatedCluster.start(Duration.ofMillis(50));
+		client = cluster.createClient();
+	}
+
+	@AfterEach
+	void stopCluster() {
+		client.close();
+		cluster.close();
+	}
+
+	@Test
+	void seedSpecIsAppliedInOrderAndEveryObjectExistsWithItsContent() {
+		ApplyRun run = apply(fixture.seed(), false, FAST);
+
+		assertThat(run.state()).as(run.lines().toString()).isEqualTo(ApplyRun.State.SUCCEEDED);
+		assertThat(run.lines()).extracting(ApplyLine::object, ApplyLine::result)
+			.contains(org.assertj.core.groups.Tuple.tuple("serviceaccount/portworx-operator", "serverside-applied"),
+					org.assertj.core.groups.Tuple.tuple("deployment.apps/portworx-operator", "successfully rolled out"),
+					org.assertj.core.groups.Tuple.tuple(
+							"customresourcedefinition.apiextensions.k8s.io/storageclusters.core.libopenstorage.org",
+							"condition met"),
+					org.assertj.core.groups.Tuple.tuple("storagecluster.core.libopenstorage.org/" + Specs.CLUSTER_NAME,
+							"serverside-applied"),
+					org.assertj.core.groups.Tuple.tuple("secret/px-essential", "serverside-applied"));
+		ServiceAccount account = client.serviceAccounts().inNamespace("kube-system").withName("portworx-operator").get();
+		assertThat(account.getMetadata().getManagedFields()).extracting("manager").containsExactly(Installer.FIELD_MANAGER);
+		var deployment = client.apps().deployments().inNamespace("kube-system").withName("portworx-operator").get();
+		assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+			.isEqualTo("portworx/px-operator:1.5.2");
+		GenericKubernetesResource storageCluster = client.genericKubernetesResources(PortworxResources.STORAGE_CLUSTERS)
+			.inNamespace("kube-system")
+			.withName(Specs.CLUSTER_NAME)
+			.get();
+		assertThat(storageCluster.<String>get("spec", "image")).isEqualTo("portworx/oci-monitor:2.8.1.5");
+		assertThat(storageCluster.<Boolean>get("spec", "kvdb", "internal")).isTrue();
+		assertThat(client.secrets().inNamespace("kube-system").withName("px-essential").get().getData())
+			.containsKey("px-essen-user-id");
+	}
+
+	@Test
+	void storageClusterIsWrittenOnlyAfterTheCrdIsEstablished() {
+		apply(fixture.seed(), false, FAST);
+		List<String> requests = cluster.server().dispatcher().requests();
+		int crdCreated = indexOf(requests, "POST /apis/apiextensions.k8s.io/v1/customresourcedefinitions");
+		int operatorApplied = indexOf(requests,
+				"PATCH /apis/apps/v1/namespaces/kube-system/deployments/portworx-operator?fieldManager=px-wizard");
+		int clusterApplied = indexOf(requests,
+				"PATCH /apis/core.libopenstorage.org/v1/namespaces/kube-system/storageclusters/" + Specs.CLUSTER_NAME
+						+ "?fieldManager=px-wizard");
+		assertThat(operatorApplied).isGreaterThanOrEqualTo(0);
+		assertThat(crdCreated).isGreaterThan(operatorApplied);
+		assertThat(clusterApplied).isGreaterThan(crdCreated);
+	}
+
+	@Test
+	void applyingTwiceChangesNothing() {
+		assertThat(apply(fixture.seed(), false, FAST).state()).isEqualTo(ApplyRun.State.SUCCEEDED);
+		Map<String, Object> specBefore = client.genericKubernetesResources(PortworxResources.STORAGE_CLUSTERS)
+			.inNamespace("kube-system")
+			.withName(Specs.CLUSTER_NAME)
+			.get()
+			.get("spec");
+		ApplyRun second = apply(fixture.seed(), false, FAST);
+		assertThat(second.state()).as(second.lines().toString()).isEqualTo(ApplyRun.State.SUCCEEDED);
+		Map<String, Object> specAfter = client.genericKubernetesResources(PortworxResources.STORAGE_CLUSTERS)
+			.inNamespace("kube-system")
+			.withName(Specs.CLUSTER_NAME)
+			.get()
+			.get("spec");
+		assertThat(specAfter).isEqualTo(specBefore);
+		ApplyRun dryRun = apply(fixture.seed(), true, FAST);
+		assertThat(dryRun.lines()).filteredOn((line) -> line.result().startsWith("serverside-applied"))
+			.hasSize(6)
+			.allSatisfy((line) -> assertThat(line.result()).endsWith("unchanged"));
+	}
+
+	@Test
+	void dryRunWritesNothingAndSaysWhatWouldHappen() {
+		ApplyRun run = apply(fixture.seed(), true, FAST);
+		assertThat(run.state()).as(run.lines().toString()).isEqualTo(ApplyRun.State.SUCCEEDED);
+		assertThat(run.lines()).filteredOn((line) -> line.object().startsWith("deployment.apps"))
+			.extracting(ApplyLine::result)
+			.containsExactly("serverside-applied (server dry run): would be created");
+		assertThat(run.lines()).filteredOn((line) -> line.object().startsWith("storagecluster"))
+			.extracting(ApplyLine::result)
+			.containsExactly("would be created once the operator has registered the StorageCluster type");
+		assertThat(client.serviceAccounts().inNamespace("kube-system").withName("portworx-operator").get()).isNull();
+		assertThat(client.apps().deployments().inAnyNamespace().list().getItems()).isEmpty();
+		assertThat(cluster.server().dispatcher().requests()).filteredOn((r) -> r.contains("fieldManager=px-wizard"))
+			.isNotEmpty()
+			.allSatisfy((r) -> assertThat(r).contains("dryRun=All"));
+	}
+
+	@Test
+	void missingOperatorEndsInATimeoutMessageNotAHang() {
+		cluster.operator().pause(true);
+		ClusterProperties impatient = new ClusterProperties(false, Duration.ofSeconds(2), Duration.ofSeconds(5),
+				Duration.ofMillis(500), Duration.ofMillis(500));
+		ApplyRun run = apply(fixture.seed(), false, impatient);
+		assertThat(run.state()).isEqualTo(ApplyRun.State.FAILED);
+		ApplyLine last = run.lines().get(run.lines().size() - 1);
+		assertThat(last.status()).isEqualTo(Status.FAILED);
+		assertThat(last.object()).isEqualTo("deployment.apps/portworx-operator");
+		assertThat(last.result()).startsWith("timed out").contains("describe pod -l name=portworx-operator");
+		assertThat(run.lines()).noneMatch((line) -> line.object().startsWith("storagecluster"));
+	}
+
+	@Test
+	void forbiddenNamesTheObjectAndTheReason() {
+		cluster.server().dispatcher().forbid("deployments");
+		ApplyRun run = apply(fixture.seed(), false, FAST);
+		assertThat(run.state()).isEqualTo(ApplyRun.State.FAILED);
+		ApplyLine last = run.lines().get(run.lines().size() - 1);
+		assertThat(last.object()).isEqualTo("deployment.apps/portworx-operator");
+		assertThat(last.result()).startsWith("Error from server (Forbidden): ").contains("cannot patch resource \"deployments\"");
+	}
+
+	@Test
+	void unreachableClusterSaysSoWithinSeconds() {
+		KubernetesClient nowhere = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
+			.withMasterUrl("https://127.0.0.1:1")
+			.withRequestRetryBackoffLimit(0)
+			.withConnectionTimeout(1000)
+			.withRequestTimeout(2000)
+			.build()).build();
+		ApplyRun run = newRun(false);
+		new Installer(FAST).apply(run, nowhere, plan(fixture.seed()));
+		nowhere.close();
+		assertThat(run.state()).isEqualTo(ApplyRun.State.FAILED);
+		assertThat(run.lines()).singleElement().satisfies((line) -> {
+			assertThat(line.object()).isEqualTo("serviceaccount/portworx-operator");
+			assertThat(line.result()).startsWith("Unable to connect to the server: ");
+		});
+	}
+
+	private ApplyRun apply(InstallSpec spec, boolean dryRun, ClusterProperties properties) {
+		ApplyRun run = newRun(dryRun);
+		new Installer(properties).apply(run, client, plan(spec));
+		return run;
+	}
+
+	private ApplyRun newRun(boolean dryRun) {
+		return new ApplyRun("test", "2.8", Map.of(), Specs.SEED_QUERY, "/spec/2.8?" + Specs.SEED_QUERY, "kube-system", dryRun,
+				true,
+				cluster.info());
+	}
+
+	private ApplyPlan plan(InstallSpec spec) {
+		List<HasMetadata> operator = fixture.manifests.operatorObjects(fixture.specQuery.operatorRequest(spec));
+		return new ApplyPlan(operator, fixture.manifests.clusterObjects(spec), "kube-system");
+	}
+
+	private static int indexOf(List<String> requests, String prefix) {
+		for (int i = 0; i < requests.size(); i++) {
+			if (requests.get(i).startsWith(prefix)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+
+}

@@ -1,0 +1,93 @@
+package io.pxwizard.savedspec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.pxwizard.PxWizardApplication;
+import io.pxwizard.cluster.ClusterInfo;
+import io.pxwizard.history.ApplyHistoryRepository;
+import io.pxwizard.history.ApplyRecord;
+import io.pxwizard.apply.ApplyLine;
+import io.pxwizard.apply.ApplyRunFixture;
+import io.pxwizard.model.Specs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Saved specs and apply history on a real H2 file, across a restart of the application. */
+class PersistenceTests {
+
+	@TempDir
+	Path data;
+
+	@Test
+	void everythingSavedIsThereAfterARestart() {
+		long savedId;
+		try (ConfigurableApplicationContext first = start()) {
+			SavedSpecRepository specs = first.getBean(SavedSpecRepository.class);
+			SavedSpec saved = specs.save("lab cluster", "2.8", Specs.SEED_QUERY);
+			specs.save("second", "3.6", Specs.SEED_QUERY);
+			assertThat(specs.rename(saved.id(), "lab cluster (renamed)")).isTrue();
+			first.getBean(ApplyHistoryRepository.class)
+				.record(ApplyRunFixture.finished("2.8", Specs.SEED_QUERY,
+						List.of(new ApplyLine("serviceaccount/portworx-operator", "serverside-applied", ApplyLine.Status.DONE),
+								new ApplyLine("deployment.apps/portworx-operator", "Error from server (Forbidden): no",
+										ApplyLine.Status.FAILED)),
+						new ClusterInfo("https://10.0.0.1:6443", "lab", ClusterInfo.Kind.KUBECONFIG)));
+			savedId = saved.id();
+		}
+		assertThat(Files.exists(data.resolve("px-wizard.mv.db"))).isTrue();
+
+		try (ConfigurableApplicationContext second = start()) {
+			SavedSpecRepository specs = second.getBean(SavedSpecRepository.class);
+			assertThat(specs.findAll()).extracting(SavedSpec::name).containsExactly("second", "lab cluster (renamed)");
+			SavedSpec saved = specs.find(savedId).orElseThrow();
+			assertThat(saved.query()).isEqualTo(Specs.SEED_QUERY);
+			assertThat(saved.updatedAt()).isAfterOrEqualTo(saved.createdAt());
+			List<ApplyRecord> history = second.getBean(ApplyHistoryRepository.class).ofSpec("2.8", Specs.SEED_QUERY);
+			assertThat(history).singleElement().satisfies((record) -> {
+				assertThat(record.result()).isEqualTo("FAILED");
+				assertThat(record.reason()).isEqualTo("deployment.apps/portworx-operator: Error from server (Forbidden): no");
+				assertThat(record.clusterContext()).isEqualTo("lab");
+				assertThat(record.lines()).extracting(ApplyLine::object)
+					.containsExactly("serviceaccount/portworx-operator", "deployment.apps/portworx-operator");
+			});
+			assertThat(specs.delete(savedId)).isTrue();
+			assertThat(specs.find(savedId)).isEmpty();
+		}
+	}
+
+	@Test
+	void aRecordAndItsLinesAreWrittenTogetherOrNotAtAll() {
+		try (ConfigurableApplicationContext context = start()) {
+			ApplyHistoryRepository history = context.getBean(ApplyHistoryRepository.class);
+			// A line the schema refuses (no object) makes the insert fail after the record and the first line.
+			List<ApplyLine> lines = List.of(new ApplyLine("a", "ok", ApplyLine.Status.DONE),
+					new ApplyLine(null, "ok", ApplyLine.Status.DONE));
+			assertThatThrownBy(() -> history.record(ApplyRunFixture.finished("2.8", Specs.SEED_QUERY, lines,
+					new ClusterInfo("s", "c", ClusterInfo.Kind.KUBECONFIG))))
+				.isInstanceOf(DataIntegrityViolationException.class);
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			assertThat(jdbc.sql("select count(*) from apply_record").query(Long.class).single()).isZero();
+			assertThat(jdbc.sql("select count(*) from apply_line").query(Long.class).single()).isZero();
+		}
+	}
+
+	private ConfigurableApplicationContext start() {
+		// The whole application, as a restart of the jar would bring it up.
+		// Command-line arguments: they outrank the in-memory URL the build gives every other test.
+		return new SpringApplicationBuilder(PxWizardApplication.class).web(WebApplicationType.SERVLET)
+			.run("--spring.datasource.url=jdbc:h2:file:" + data.resolve("px-wizard"),
+					"--px-wizard.cluster.auto-connect=false", "--server.port=0");
+	}
+
+}
