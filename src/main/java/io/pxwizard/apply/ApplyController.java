@@ -14,6 +14,9 @@ import io.pxwizard.model.SpecQuery;
 import io.pxwizard.model.SpecReading;
 
 import org.springframework.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -30,6 +33,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class ApplyController {
+
+	private static final Logger logger = LoggerFactory.getLogger(ApplyController.class);
+
 
 	static final String PAGE = "install/apply";
 
@@ -65,7 +71,16 @@ class ApplyController {
 			return PREFLIGHT;
 		}
 		InstallSpec spec = reading.spec();
-		Preflight.Result result = preflight.run(cluster.get().client(), source.plan(spec, true, cluster.get().client()));
+		Preflight.Result result;
+		try {
+			result = preflight.run(cluster.get().client(), source.plan(spec, true, cluster.get().client()));
+		}
+		catch (RuntimeException ex) {
+			// The panel is loaded into the finish page by htmx: it answers in words, never with an error page.
+			logger.warn("Preflight failed", ex);
+			model.addAttribute("preflightError", ApplyFailure.describe(ex));
+			return PREFLIGHT;
+		}
 		model.addAttribute("preflight", result);
 		if (spec.basic().kubernetesVersion().isEmpty() && result.kubernetesVersion() != null) {
 			Map<String, String> parameters = specQuery.parameters(spec);

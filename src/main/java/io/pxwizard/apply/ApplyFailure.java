@@ -1,8 +1,13 @@
 package io.pxwizard.apply;
 
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+
+import javax.net.ssl.SSLException;
 import java.util.concurrent.TimeoutException;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -11,8 +16,8 @@ import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 /** Why an apply failed, in kubectl's categories, for the line that names the object. */
 enum ApplyFailure {
 
-	FORBIDDEN("Forbidden"), UNREACHABLE("Unreachable"), CONFLICT("Conflict"), TIMEOUT("Timeout"), INVALID("Invalid"),
-	NOT_FOUND("NotFound"), OTHER("Error");
+	FORBIDDEN("Forbidden"), UNREACHABLE("Unreachable"), TLS("TLS"), CONFLICT("Conflict"), TIMEOUT("Timeout"),
+	INVALID("Invalid"), NOT_FOUND("NotFound"), IO("IO"), OTHER("Error");
 
 	private final String reason;
 
@@ -26,6 +31,8 @@ enum ApplyFailure {
 		String message = message(error);
 		return switch (failure) {
 			case UNREACHABLE -> "Unable to connect to the server: " + message;
+			case TLS -> "TLS handshake with the server failed (check the kubeconfig's certificate authority): " + message;
+			case IO -> "The connection to the server broke off: " + message;
 			case TIMEOUT -> "timed out: " + message;
 			default -> "Error from server (" + failure.reason + "): " + message;
 		};
@@ -49,10 +56,20 @@ enum ApplyFailure {
 					break;
 			}
 		}
+		// Only what means "cannot reach the server" is called so; other I/O is named for what it is.
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ConnectException || cause instanceof UnknownHostException
-					|| cause instanceof SocketTimeoutException || cause instanceof java.io.IOException) {
+					|| cause instanceof NoRouteToHostException || cause instanceof SocketTimeoutException
+					|| cause instanceof HttpConnectTimeoutException) {
 				return UNREACHABLE;
+			}
+			if (cause instanceof SSLException) {
+				return TLS;
+			}
+		}
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof IOException) {
+				return IO;
 			}
 		}
 		return OTHER;

@@ -13,6 +13,9 @@ import io.pxwizard.cluster.ClusterConnection.ConnectedCluster;
 import io.pxwizard.apply.ApplyLine.Status;
 import io.pxwizard.model.InstallSpec;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -23,6 +26,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ApplyRuns implements DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(ApplyRuns.class);
+
 
 	private static final int KEPT = 50;
 
@@ -65,25 +71,39 @@ public class ApplyRuns implements DisposableBean {
 			return new Start.NoCluster();
 		}
 		ConnectedCluster cluster = connected.get();
+		if (!cluster.acquire()) {
+			// Switched away from between the two lines above: the caller asks again.
+			return new Start.NoCluster();
+		}
 		String key = cluster.info().server() + " " + cluster.info().context();
 		ApplyRun run = new ApplyRun(UUID.randomUUID().toString(), spec.version(), parameters, query, specUrl,
 				namespace, dryRun, local, cluster.info());
 		ApplyRun running = runningByCluster.putIfAbsent(key, run);
 		if (running != null) {
+			cluster.release();
 			return new Start.Busy(running);
 		}
 		runs.put(run.id(), run);
 		executor.execute(() -> {
+			// The whole apply runs on the client it started with, even if the connection is switched meanwhile.
 			try {
 				installer.apply(run, cluster.client(), source.plan(spec, local, cluster.client()));
 			}
+			catch (ManifestSource.FetchFailed ex) {
+				run.add(new ApplyLine(ex.url(), ex.getMessage(), Status.FAILED));
+				run.finish(ApplyRun.State.FAILED);
+			}
 			catch (RuntimeException ex) {
-				run.add(new ApplyLine(local ? "manifests" : "install.portworx.com", ApplyFailure.describe(ex),
+				// Not install.portworx.com's fault nor the cluster's: say what it was, and keep the trace in the log.
+				logger.error("Apply {} failed unexpectedly", run.id(), ex);
+				run.add(new ApplyLine("px-wizard", "internal error: " + ex.getClass().getSimpleName()
+						+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : "") + " (see px-wizard's log)",
 						Status.FAILED));
 				run.finish(ApplyRun.State.FAILED);
 			}
 			finally {
 				runningByCluster.remove(key, run);
+				cluster.release();
 				listeners.orderedStream().forEach((listener) -> listener.finished(run));
 			}
 		});

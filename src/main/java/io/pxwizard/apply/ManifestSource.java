@@ -65,19 +65,40 @@ class ManifestSource {
 					HttpRequest.newBuilder(URI.create(url)).timeout(properties.requestTimeout()).GET().build(),
 					HttpResponse.BodyHandlers.ofByteArray());
 			if (response.statusCode() != 200) {
-				throw new IllegalStateException(url + " answered HTTP " + response.statusCode());
+				throw new FetchFailed(url, "answered HTTP " + response.statusCode(), null);
 			}
-			return client.load(new ByteArrayInputStream(response.body())).items();
+			try {
+				return client.load(new ByteArrayInputStream(response.body())).items();
+			}
+			catch (RuntimeException ex) {
+				throw new FetchFailed(url, "answered something that is not Kubernetes YAML (" + ex.getMessage() + ")", ex);
+			}
 		}
 		catch (IOException ex) {
 			String reason = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
-			throw new UncheckedIOException("Unable to fetch " + url + " (" + reason + "). Where the internet cannot be "
-					+ "reached, choose Manifests from: this server (air-gapped)", ex);
+			throw new FetchFailed(url, "could not be fetched (" + reason + "). Where the internet cannot be reached, "
+					+ "choose Manifests from: this server (air-gapped)", ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while fetching " + url, ex);
+			throw new FetchFailed(url, "interrupted while fetching", ex);
 		}
+	}
+
+	/** install.portworx.com (or the configured source) did not give the manifests: its URL and why. */
+	static final class FetchFailed extends RuntimeException {
+
+		private final String url;
+
+		FetchFailed(String url, String reason, Throwable cause) {
+			super(reason, cause);
+			this.url = url;
+		}
+
+		String url() {
+			return url;
+		}
+
 	}
 
 }

@@ -3,6 +3,7 @@ package io.pxwizard.cluster;
 import java.io.File;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
@@ -13,11 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * The one shared {@link KubernetesClient} of the chosen context, as fabric8 configures it (KUBECONFIG or
- * ~/.kube/config, else the in-cluster service account). Switching context closes the old client.
+ * ~/.kube/config, else the in-cluster service account). Switching context (or disconnecting) is announced as a
+ * {@link ClusterChanged} event, so status boards follow the new cluster; the old client is closed once the applies
+ * that hold it ({@link ConnectedCluster#acquire()}) have finished on it.
  */
 @Component
 public class ClusterConnection implements DisposableBean {
@@ -28,10 +32,13 @@ public class ClusterConnection implements DisposableBean {
 
 	private final ClusterProperties properties;
 
+	private final ApplicationEventPublisher events;
+
 	private volatile ConnectedCluster current;
 
-	public ClusterConnection(ClusterProperties properties) {
+	public ClusterConnection(ClusterProperties properties, ApplicationEventPublisher events) {
 		this.properties = properties;
+		this.events = events;
 		if (properties.autoConnect() && hasConfiguration()) {
 			try {
 				connect(null);
@@ -86,8 +93,10 @@ public class ClusterConnection implements DisposableBean {
 	private void replace(ConnectedCluster next) {
 		ConnectedCluster previous = current;
 		current = next;
-		if (previous != null && previous.info().kind() != ClusterInfo.Kind.SIMULATED) {
-			previous.client().close();
+		if (previous != null) {
+			// Boards close on the event, while the old client still works; applies keep it until they end.
+			events.publishEvent(new ClusterChanged(previous.info(), (next != null) ? next.info() : null));
+			previous.retire();
 		}
 	}
 
@@ -109,8 +118,78 @@ public class ClusterConnection implements DisposableBean {
 		return new File(System.getProperty("user.home"), ".kube/config").isFile();
 	}
 
-	/** A connected client and what it is connected to. */
-	public record ConnectedCluster(KubernetesClient client, ClusterInfo info) {
+	/** A connection was switched or dropped: {@code now} is {@code null} when no cluster is connected any more. */
+	public record ClusterChanged(ClusterInfo before, ClusterInfo now) {
+	}
+
+	/**
+	 * A connected client and what it is connected to. Work that must finish on this client (an apply) holds it with
+	 * {@link #acquire()}; a client that was switched away from is closed when the last holder releases it.
+	 */
+	public static final class ConnectedCluster {
+
+		private final KubernetesClient client;
+
+		private final ClusterInfo info;
+
+		private final AtomicInteger holders = new AtomicInteger();
+
+		private volatile boolean retired;
+
+		private boolean closed;
+
+		public ConnectedCluster(KubernetesClient client, ClusterInfo info) {
+			this.client = client;
+			this.info = info;
+		}
+
+		public KubernetesClient client() {
+			return client;
+		}
+
+		public ClusterInfo info() {
+			return info;
+		}
+
+		/** Holds the client open until {@link #release()}; {@code false} when it was already switched away from. */
+		public boolean acquire() {
+			holders.incrementAndGet();
+			if (retired) {
+				release();
+				return false;
+			}
+			return true;
+		}
+
+		public void release() {
+			if (holders.decrementAndGet() == 0 && retired) {
+				close();
+			}
+		}
+
+		/** No longer the current connection: closed now, or when its last holder lets go. */
+		void retire() {
+			retired = true;
+			if (holders.get() == 0) {
+				close();
+			}
+		}
+
+		public boolean isClosed() {
+			return closed;
+		}
+
+		private synchronized void close() {
+			if (closed || holders.get() > 0) {
+				return;
+			}
+			closed = true;
+			// The simulated cluster's client belongs to the simulation, which closes it itself.
+			if (info.kind() != ClusterInfo.Kind.SIMULATED) {
+				client.close();
+			}
+		}
+
 	}
 
 }

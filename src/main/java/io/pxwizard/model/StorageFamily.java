@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import io.pxwizard.catalog.ReleaseProfile;
 
 /** {@code s}, {@code f}, {@code j} and {@code kd}, plus the page's scan and skip-KVDB-device choices. */
-final class StorageFamily implements OptionFamily<StorageOptions> {
+public final class StorageFamily implements OptionFamily<StorageOptions> {
 
 	static final String DEVICES = "s";
 
@@ -28,6 +28,13 @@ final class StorageFamily implements OptionFamily<StorageOptions> {
 
 	/** "Skip KVDB device". */
 	static final String SKIP_KVDB_DEVICE = "kdskip";
+
+	/** "Journal Device": None, Auto or a device ({@code j=} empty, {@code auto} or a path), as Portworx Central offers. */
+	static final String JOURNAL_MODE = "jmode";
+
+	static final String NONE = "none";
+
+	static final String DEVICE = "device";
 
 	/** "Select your environment": only On Premises is offered (cloud drives are outside px-wizard's scope). */
 	static final String ENVIRONMENT = "env";
@@ -59,13 +66,15 @@ final class StorageFamily implements OptionFamily<StorageOptions> {
 
 	@Override
 	public Set<String> formOnlyFields() {
-		return Set.of(SCAN, SKIP_KVDB_DEVICE, ENVIRONMENT);
+		return Set.of(SCAN, SKIP_KVDB_DEVICE, ENVIRONMENT, JOURNAL_MODE);
 	}
 
 	@Override
 	public Map<String, String> impliedFormValues(SpecParameters state) {
+		String journal = state.trimmed(JOURNAL);
 		return Map.of(SCAN, state.has(DEVICES) ? MANUAL : AUTO, SKIP_KVDB_DEVICE,
-				String.valueOf(!state.has(KVDB_DEVICE)), ENVIRONMENT, ON_PREMISES);
+				String.valueOf(!state.has(KVDB_DEVICE)), ENVIRONMENT, ON_PREMISES, JOURNAL_MODE,
+				journal.isEmpty() ? NONE : AUTO.equals(journal) ? AUTO : DEVICE);
 	}
 
 	@Override
@@ -90,10 +99,7 @@ final class StorageFamily implements OptionFamily<StorageOptions> {
 			errors.reject(SCAN, "error.choice");
 		}
 		boolean useUnmounted = ParameterRules.flag(state, USE_UNMOUNTED, errors);
-		String journal = state.trimmed(JOURNAL);
-		if (!journal.isEmpty() && !AUTO.equals(journal)) {
-			ParameterRules.devicePaths(JOURNAL, journal, errors);
-		}
+		String journal = journalDevice(state, errors);
 		String ioProfile = state.trimmed(IO_PROFILE);
 		if (!ioProfile.isEmpty() && !IO_PROFILE_VALUE.matcher(ioProfile).matches()) {
 			errors.reject(IO_PROFILE, "error.ioProfile");
@@ -101,12 +107,43 @@ final class StorageFamily implements OptionFamily<StorageOptions> {
 		return new StorageOptions(devices, useUnmounted, journal, kvdbDevice(state, errors), ioProfile);
 	}
 
+	/** None, Auto or one device path; a page's choice ({@code jmode}) wins over what the text field holds. */
+	private static String journalDevice(SpecParameters state, FieldErrors errors) {
+		String typed = state.trimmed(JOURNAL);
+		String mode = state.has(JOURNAL_MODE) ? state.get(JOURNAL_MODE)
+				: typed.isEmpty() ? NONE : AUTO.equals(typed) ? AUTO : DEVICE;
+		switch (mode) {
+			case NONE:
+				return "";
+			case AUTO:
+				return AUTO;
+			case DEVICE:
+				if (typed.isEmpty() || AUTO.equals(typed)) {
+					errors.reject(JOURNAL, "error.journal.missing");
+					return typed;
+				}
+				if (ParameterRules.devicePaths(JOURNAL, typed, errors).size() > 1) {
+					errors.reject(JOURNAL, "error.journal.one");
+				}
+				return typed;
+			default:
+				errors.reject(JOURNAL_MODE, "error.choice");
+				return typed;
+		}
+	}
+
+	/**
+	 * Portworx Central offers a KVDB device only with its built-in KVDB: the one rule the page and the reading share.
+	 */
+	public static boolean offersKvdbDevice(SpecParameters state) {
+		return !state.has(KvdbFamily.ETCD) || state.isTrue(KvdbFamily.BUILT_IN);
+	}
+
 	private String kvdbDevice(SpecParameters state, FieldErrors errors) {
 		boolean skip = state.has(SKIP_KVDB_DEVICE) ? ParameterRules.flag(state, SKIP_KVDB_DEVICE, errors)
 				: !state.has(KVDB_DEVICE);
 		String device = state.trimmed(KVDB_DEVICE);
-		boolean builtInKvdb = !state.has(KvdbFamily.ETCD) || state.isTrue(KvdbFamily.BUILT_IN);
-		if (!builtInKvdb) {
+		if (!offersKvdbDevice(state)) {
 			// Portworx only offers a KVDB device for its built-in KVDB.
 			if (!device.isEmpty() && !skip) {
 				errors.reject(KVDB_DEVICE, "error.kvdbDevice.external");

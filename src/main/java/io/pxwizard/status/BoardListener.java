@@ -6,6 +6,10 @@ public interface BoardListener {
 	/** Queues one fragment for this listener; a listener that falls behind drops its queue and asks for a resync. */
 	void offer(BoardFragment fragment);
 
+	/** The board closed: send what is pending, then end the stream. */
+	default void end() {
+	}
+
 	/**
 	 * One re-rendered piece of the page.
 	 *

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.pxwizard.cluster.ClusterConnection.ClusterChanged;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -22,6 +23,9 @@ public class BoardRenderer {
 	public static final String SUMMARY = "summary";
 
 	public static final String CONNECTION = "connection";
+
+	/** The last fragment of a stream whose board closed because the cluster connection changed. */
+	public static final String CLUSTER = "cluster";
 
 	private final ITemplateEngine templates;
 
@@ -52,6 +56,13 @@ public class BoardRenderer {
 			}
 		}
 		return fragments;
+	}
+
+	/** What a viewer is told when the cluster connection changes under the page. */
+	public String clusterChanged(ClusterChanged change) {
+		Context context = new Context(Locale.ENGLISH);
+		context.setVariable("change", change);
+		return templates.process(TEMPLATE, Set.of("clusterChanged"), context).strip();
 	}
 
 	private String render(String fragment, BoardView view, BoardView.Group group) {

@@ -29,6 +29,9 @@ final class SseBoardListener implements BoardListener {
 
 	private volatile boolean closed;
 
+	/** The board has closed: once what is pending is written, the stream ends and the browser reconnects. */
+	private volatile boolean ending;
+
 	SseBoardListener(SseEmitter emitter, StatusBoard board, Executor writer) {
 		this.emitter = emitter;
 		this.board = board;
@@ -56,12 +59,28 @@ final class SseBoardListener implements BoardListener {
 		writer.execute(() -> send(SseEmitter.event().comment("keep-alive")));
 	}
 
+	@Override
+	public void end() {
+		ending = true;
+		boolean start;
+		synchronized (pending) {
+			start = !writing;
+			writing = true;
+		}
+		if (start) {
+			writer.execute(this::drain);
+		}
+	}
+
 	private void drain() {
 		while (!closed) {
 			List<BoardFragment> batch;
 			synchronized (pending) {
 				if (pending.isEmpty()) {
 					writing = false;
+					if (ending) {
+						complete();
+					}
 					return;
 				}
 				batch = new ArrayList<>(pending.values());
@@ -80,6 +99,13 @@ final class SseBoardListener implements BoardListener {
 		}
 		catch (IOException | IllegalStateException ex) {
 			close();
+		}
+	}
+
+	private synchronized void complete() {
+		if (!closed) {
+			closed = true;
+			emitter.complete();
 		}
 	}
 

@@ -28,6 +28,7 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.pxwizard.catalog.PortworxApi;
 import io.pxwizard.cluster.PortworxResources;
 import io.pxwizard.status.BoardListener.BoardFragment;
+
 import io.pxwizard.status.BoardView.Connection;
 import io.pxwizard.status.BoardView.Group;
 import io.pxwizard.status.BoardView.Named;
@@ -80,9 +81,13 @@ public final class StatusBoard implements AutoCloseable {
 
 	private volatile BoardView view;
 
+	private volatile boolean closed;
+
 	private volatile Instant lastListenerLeft = Instant.now();
 
 	private long ticks;
+
+	private String lastTickFailure;
 
 	StatusBoard(String namespace, KubernetesClient client, BoardRenderer renderer) {
 		this.namespace = namespace;
@@ -223,11 +228,16 @@ public final class StatusBoard implements AutoCloseable {
 	}
 
 	private void tick() {
+		if (closed) {
+			return;
+		}
 		try {
 			ticks++;
 			if (storageClusters == null && pods.isWatching() && ticks % 2 == 1 && storageClusterTypeExists()) {
+				// Both set before either is read: close() and the view never see one without the other.
+				SharedIndexInformer<GenericKubernetesResource> nodes = informer(PortworxResources.STORAGE_NODES);
+				storageNodes = nodes;
 				storageClusters = informer(PortworxResources.STORAGE_CLUSTERS);
-				storageNodes = informer(PortworxResources.STORAGE_NODES);
 			}
 			Connection connection = connection();
 			if (connection != view.connection() || ticks % REFRESH_TICKS == 0) {
@@ -237,7 +247,12 @@ public final class StatusBoard implements AutoCloseable {
 			}
 		}
 		catch (RuntimeException ex) {
-			logger.debug("Status board tick failed: {}", ex.getMessage());
+			// The page shows the connection's state; the log says why, once per kind of failure.
+			String failure = ex.getClass().getName() + ": " + ex.getMessage();
+			if (!failure.equals(lastTickFailure)) {
+				lastTickFailure = failure;
+				logger.warn("Status board for {} could not look at the cluster: {}", namespace, failure);
+			}
 		}
 	}
 
@@ -368,13 +383,45 @@ public final class StatusBoard implements AutoCloseable {
 
 	@Override
 	public void close() {
+		close(null);
+	}
+
+	/**
+	 * Stops the board: its thread first (so no tick runs while the informers close), then the informers; every stream
+	 * gets the farewell, if any, and ends, and its browser reconnects to whatever board is current then.
+	 */
+	public void close(BoardFragment farewell) {
+		if (closed) {
+			return;
+		}
+		closed = true;
 		board.shutdownNow();
+		try {
+			board.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		pods.close();
 		events.close();
-		if (storageClusters != null) {
-			storageClusters.close();
-			storageNodes.close();
+		SharedIndexInformer<GenericKubernetesResource> clusters = storageClusters;
+		SharedIndexInformer<GenericKubernetesResource> nodes = storageNodes;
+		if (clusters != null) {
+			clusters.close();
 		}
+		if (nodes != null) {
+			nodes.close();
+		}
+		for (BoardListener listener : listeners) {
+			if (farewell != null) {
+				listener.offer(farewell);
+			}
+			listener.end();
+		}
+	}
+
+	boolean isClosed() {
+		return closed;
 	}
 
 }

@@ -2,6 +2,7 @@ package io.pxwizard.status;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +15,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pxwizard.cluster.ClusterConnection;
 import io.pxwizard.cluster.ClusterConnection.ConnectedCluster;
 
+import io.pxwizard.cluster.ClusterConnection.ClusterChanged;
+
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -64,24 +68,31 @@ public class StatusBoards implements DisposableBean {
 		if (cluster.isEmpty()) {
 			return Optional.empty();
 		}
-		KubernetesClient client = cluster.get().client();
-		StatusBoard board = boards.compute(namespace, (ns, existing) -> {
-			if (existing != null && existing.client() == client) {
-				return existing;
-			}
-			if (existing != null) {
-				existing.close();
-			}
-			return new StatusBoard(ns, client, renderer).start();
-		});
-		return Optional.of(board);
+		return Optional.of(boards.compute(namespace, (ns, existing) -> current(ns, existing, cluster.get().client())));
+	}
+
+	/** The board to use: the existing one while it watches this client, else a new one (the old one closed). */
+	private StatusBoard current(String namespace, StatusBoard existing, KubernetesClient client) {
+		if (existing != null && existing.client() == client && !existing.isClosed()) {
+			return existing;
+		}
+		if (existing != null) {
+			existing.close();
+		}
+		return new StatusBoard(namespace, client, renderer).start();
 	}
 
 	/** A browser's stream of the namespace's board; it starts with the whole board. */
 	public Optional<SseEmitter> stream(String namespace) {
-		return board(namespace).map((board) -> {
-			// Browsers reconnect by themselves; an hour bounds what a forgotten tab holds.
-			SseEmitter emitter = new SseEmitter(Duration.ofHours(1).toMillis());
+		Optional<ConnectedCluster> cluster = connection.current();
+		if (cluster.isEmpty()) {
+			return Optional.empty();
+		}
+		// Browsers reconnect by themselves; an hour bounds what a forgotten tab holds.
+		SseEmitter emitter = new SseEmitter(Duration.ofHours(1).toMillis());
+		// Found and subscribed to in one step, so housekeeping cannot close the board in between.
+		boards.compute(namespace, (ns, existing) -> {
+			StatusBoard board = current(ns, existing, cluster.get().client());
 			SseBoardListener listener = new SseBoardListener(emitter, board, writers);
 			streams.put(listener, board);
 			Runnable close = () -> {
@@ -92,19 +103,37 @@ public class StatusBoards implements DisposableBean {
 			emitter.onTimeout(close);
 			emitter.onError((error) -> close.run());
 			board.subscribe(listener);
-			return emitter;
+			return board;
 		});
+		return Optional.of(emitter);
+	}
+
+	/**
+	 * The connection was switched or dropped: every board says so to its viewers and closes; their browsers reconnect
+	 * and get the new cluster's board (or hear that none is connected).
+	 */
+	@EventListener
+	void clusterChanged(ClusterChanged change) {
+		for (String namespace : List.copyOf(boards.keySet())) {
+			boards.computeIfPresent(namespace, (ns, board) -> {
+				board.close(new BoardListener.BoardFragment(BoardRenderer.CLUSTER, renderer.clusterChanged(change)));
+				return null;
+			});
+		}
 	}
 
 	private void housekeeping() {
 		streams.keySet().forEach(SseBoardListener::heartbeat);
 		Instant now = Instant.now();
-		boards.forEach((namespace, board) -> {
-			if (board.listenerCount() == 0 && board.lastListenerLeft().plus(GRACE).isBefore(now)) {
-				boards.remove(namespace, board);
-				board.close();
-			}
-		});
+		for (String namespace : List.copyOf(boards.keySet())) {
+			boards.computeIfPresent(namespace, (ns, board) -> {
+				if (board.listenerCount() == 0 && board.lastListenerLeft().plus(GRACE).isBefore(now)) {
+					board.close();
+					return null;
+				}
+				return board;
+			});
+		}
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import io.pxwizard.model.FieldErrors;
 import io.pxwizard.model.SpecParameters;
 import io.pxwizard.model.KeptParameter;
 import io.pxwizard.model.SpecQuery;
+import io.pxwizard.model.StorageFamily;
 import io.pxwizard.model.SpecReading;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -98,6 +99,7 @@ public class WizardPages {
 		model.addAttribute("errors", errors);
 		model.addAttribute("hidden", shown.except(notCarried));
 		model.addAttribute("kept", kept);
+		model.addAttribute("kvdbDeviceOffered", StorageFamily.offersKvdbDevice(shown));
 		model.addAttribute("catalog", catalog);
 		model.addAttribute("profile", catalog.profile(catalog.release(version).orElse(catalog.newestRelease())));
 		model.addAttribute("action", WizardUrls.step(version, step, ""));

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pxwizard.apply.ApplyRun;
 import io.pxwizard.apply.ApplyRuns;
+import io.pxwizard.cluster.ClusterConnection;
 import io.pxwizard.manifest.ManifestFixture;
 import io.pxwizard.simulation.SimulatedCluster;
 import io.pxwizard.simulation.SimulatedClusterConfiguration;
@@ -36,6 +37,12 @@ class StatusBrowserTest extends BrowserTestSupport {
 	@Autowired
 	private ApplyRuns runs;
 
+	@Autowired
+	private ClusterConnection connection;
+
+	@Autowired
+	private KubernetesClient simulatedClusterClient;
+
 	@Test
 	void rowChangesInPlaceWithoutReload() throws IOException {
 		ManifestFixture fixture = new ManifestFixture();
@@ -59,6 +66,33 @@ class StatusBrowserTest extends BrowserTestSupport {
 		}
 		browser.waitUntil((d) -> d.findElement(By.id("pod-prometheus-px-prometheus-0")).getText().contains(" 5 "));
 		assertThat(browser.driver().executeScript("return window.notReloaded === true;")).isEqualTo(true);
+	}
+
+	@Test
+	void anOpenStatusPageFollowsASwitchOfTheClusterConnection() {
+		ManifestFixture fixture = new ManifestFixture();
+		ApplyRuns.Start start = runs.start(fixture.seed(), Specs.seedParameters(), Specs.SEED_QUERY,
+				"/spec/2.8?" + Specs.SEED_QUERY, "kube-system", false, true);
+		if (start instanceof ApplyRuns.Start.Started started) {
+			await().atMost(Duration.ofSeconds(30)).until(() -> !started.run().isRunning());
+		}
+		browser.go("/status?ns=kube-system");
+		browser.waitUntil((d) -> d.findElement(By.id("board")).getText().contains("Install complete"));
+		browser.driver().executeScript("window.notReloaded = true;");
+
+		SimulatedCluster other = SimulatedCluster.start(Duration.ofMillis(100));
+		try (KubernetesClient otherClient = other.createClient()) {
+			connection.use(otherClient, other.info());
+			// Before: "Reconnecting to the cluster..." for ever, and the old board's stream left open.
+			browser.waitUntil((d) -> d.findElement(By.id("board")).getText().contains("The cluster connection changed"));
+			browser.waitUntil((d) -> d.findElements(By.id("pod-prometheus-px-prometheus-0")).isEmpty());
+			assertThat(browser.driver().findElement(By.id("board")).getText()).contains(other.info().server());
+			assertThat(browser.driver().executeScript("return window.notReloaded === true;")).isEqualTo(true);
+		}
+		finally {
+			connection.use(simulatedClusterClient, cluster.info());
+			other.close();
+		}
 	}
 
 }

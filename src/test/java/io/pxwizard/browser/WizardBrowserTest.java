@@ -38,7 +38,8 @@ class WizardBrowserTest extends BrowserTestSupport {
 		browser.choose("Automatically scan disks");
 		assertThat(browser.field("Use unmounted disks even if they have a partition or filesystem on it. "
 				+ "PX will never use a drive or partition that is mounted").isSelected()).isTrue();
-		assertThat(browser.field("Journal Device: Auto").isSelected()).isTrue();
+		assertThat(browser.field("Auto").isSelected()).isTrue();
+		assertThat(browser.field("Journal device path").isDisplayed()).isFalse();
 		assertThat(browser.field("Skip KVDB device").isSelected()).isTrue();
 		assertThat(browser.field("Drive/Device").isDisplayed()).isFalse();
 

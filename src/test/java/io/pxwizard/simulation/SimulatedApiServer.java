@@ -64,15 +64,26 @@ public final class SimulatedApiServer implements AutoCloseable {
 			.endConfig());
 	}
 
+	private boolean stopped;
+
 	/** Stops the server; what it stores stays in the dispatcher for {@link #restart()}. */
-	public void stop() {
+	public synchronized void stop() {
 		server.destroy();
+		stopped = true;
 	}
 
 	/** Starts again on the same port with the same objects, as an API server coming back after an outage. */
-	public void restart() {
+	public synchronized void restart() {
 		server = newServer(dispatcher);
 		server.init(InetAddress.getLoopbackAddress(), port);
+		stopped = false;
+	}
+
+	/** {@link #restart()} when stopped: a test's clean-up that must leave the server up whatever happened. */
+	public synchronized void restartIfStopped() {
+		if (stopped) {
+			restart();
+		}
 	}
 
 	@Override

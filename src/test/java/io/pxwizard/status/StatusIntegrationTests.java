@@ -21,6 +21,7 @@ import io.pxwizard.history.ApplyHistoryRepository;
 import io.pxwizard.apply.ApplyLine;
 import io.pxwizard.apply.ApplyRun;
 import io.pxwizard.apply.ApplyRuns;
+import io.pxwizard.cluster.ClusterConnection;
 import io.pxwizard.manifest.ManifestFixture;
 import io.pxwizard.simulation.SimulatedCluster;
 import io.pxwizard.simulation.SimulatedClusterConfiguration;
@@ -28,11 +29,8 @@ import io.pxwizard.model.Specs;
 import io.pxwizard.status.BoardView.PodRow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,7 +49,6 @@ import static org.awaitility.Awaitility.await;
 		properties = { "px-wizard.cluster.auto-connect=false", "px-wizard.simulation.step=50ms" })
 @Import(SimulatedClusterConfiguration.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StatusIntegrationTests {
 
 	private static final String NS = "kube-system";
@@ -87,7 +84,6 @@ class StatusIntegrationTests {
 	}
 
 	@Test
-	@Order(1)
 	void boardReachesEverySeedPodRunningAndInstallComplete() {
 		StatusBoard board = boards.board(NS).orElseThrow();
 		// The simulated operator turns the cluster Online, then creates the StorageNodes: wait for both.
@@ -117,7 +113,6 @@ class StatusIntegrationTests {
 	}
 
 	@Test
-	@Order(1)
 	void theApplyIsInTheHistory(@Autowired ApplyHistoryRepository history) throws Exception {
 		await().untilAsserted(() -> assertThat(history.ofSpec("2.8", Specs.SEED_QUERY))
 			.anySatisfy((record) -> {
@@ -132,10 +127,19 @@ class StatusIntegrationTests {
 	}
 
 	@Test
-	@Order(2)
 	void podInImagePullBackOffShowsItsReasonAndEvent() {
 		Pod stork = pod("stork-");
 		String name = stork.getMetadata().getName();
+		try {
+			showsItsReasonAndEvent(stork, name);
+		}
+		finally {
+			// The simulated operator brings a new one up Running, as Kubernetes would.
+			client.pods().inNamespace(NS).withName(name).delete();
+		}
+	}
+
+	private void showsItsReasonAndEvent(Pod stork, String name) {
 		client.pods().inNamespace(NS).resource(new PodBuilder(stork).editMetadata()
 			.addToAnnotations("simulation/hold", "true")
 			.endMetadata()
@@ -180,7 +184,6 @@ class StatusIntegrationTests {
 	}
 
 	@Test
-	@Order(3)
 	void deletedPodDisappears() {
 		cluster.operator().pause(true);
 		try {
@@ -196,8 +199,10 @@ class StatusIntegrationTests {
 	}
 
 	@Test
-	@Order(4)
 	void fiftyStreamsAllGetAChangeFromOneWatchPerKind() throws Exception {
+		StatusBoard shared = boards.board(NS).orElseThrow();
+		await().atMost(Duration.ofSeconds(30)).until(() -> shared.view().storageCluster() != null);
+		long watchesBefore = watchRequests().size();
 		HttpClient http = HttpClient.newHttpClient();
 		List<ConcurrentLinkedQueue<String>> received = new ArrayList<>();
 		List<CompletableFuture<HttpResponse<Stream<String>>>> streams = new ArrayList<>();
@@ -225,27 +230,38 @@ class StatusIntegrationTests {
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> received.stream().allMatch((lines) -> lines.stream().anyMatch((line) -> line.contains("<td>7</td>"))));
 
-		List<String> watches = cluster.server().dispatcher().requests().stream().filter((r) -> r.contains("watch=true")).toList();
-		assertThat(watches).filteredOn((r) -> r.startsWith("GET /api/v1/namespaces/" + NS + "/pods?")).hasSize(1);
-		assertThat(watches).filteredOn((r) -> r.startsWith("GET /api/v1/namespaces/" + NS + "/events?")).hasSize(1);
-		assertThat(watches).filteredOn((r) -> r.contains("/namespaces/" + NS + "/storageclusters?")).hasSize(1);
-		assertThat(watches).filteredOn((r) -> r.contains("/namespaces/" + NS + "/storagenodes?")).hasSize(1);
+		// The board watches each kind; fifty viewers added no watch of their own.
+		List<String> watches = watchRequests();
+		assertThat(watches).hasSize((int) watchesBefore);
+		assertThat(watches).anyMatch((r) -> r.startsWith("GET /api/v1/namespaces/" + NS + "/pods?"))
+			.anyMatch((r) -> r.startsWith("GET /api/v1/namespaces/" + NS + "/events?"))
+			.anyMatch((r) -> r.contains("/namespaces/" + NS + "/storageclusters?"))
+			.anyMatch((r) -> r.contains("/namespaces/" + NS + "/storagenodes?"));
 		streams.forEach((stream) -> stream.thenAccept((response) -> response.body().close()));
 	}
 
 	@Test
-	@Order(5)
 	void apiServerOutageShowsReconnectingThenTheTrueState() throws IOException {
 		StatusBoard board = boards.board(NS).orElseThrow();
 		await().until(() -> board.view().connection() == BoardView.Connection.LIVE);
 		cluster.operator().pause(true);
 		cluster.server().stop();
+		try {
+			reconnectsAndShowsTheTrueState(board);
+		}
+		finally {
+			cluster.server().restartIfStopped();
+			cluster.operator().pause(false);
+		}
+	}
+
+	private void reconnectsAndShowsTheTrueState(StatusBoard board) throws IOException {
 		await().atMost(Duration.ofSeconds(15)).until(() -> board.view().connection() == BoardView.Connection.RECONNECTING);
 		assertThat(board.snapshot().get(BoardRenderer.CONNECTION)).contains("Reconnecting to the cluster");
 		// The last known state stays on the page meanwhile.
 		assertThat(board.view().podsTotal()).isGreaterThan(0);
 
-		cluster.server().restart();
+		cluster.server().restartIfStopped();
 		Pod lighthouse = pod("px-lighthouse-");
 		client.pods().inNamespace(NS).resource(new PodBuilder(lighthouse).editStatus()
 			.editFirstContainerStatus()
@@ -257,7 +273,38 @@ class StatusIntegrationTests {
 			assertThat(board.view().connection()).isEqualTo(BoardView.Connection.LIVE);
 			assertThat(row(board.view(), lighthouse.getMetadata().getName()).restarts()).isEqualTo(3);
 		});
-		cluster.operator().pause(false);
+	}
+
+	private List<String> watchRequests() {
+		return cluster.server().dispatcher().requests().stream().filter((r) -> r.contains("watch=true")).toList();
+	}
+
+	@Test
+	void aClusterSwitchEndsEveryStreamInWordsAndTheNextStreamIsTheNewClusters(@Autowired ClusterConnection connection,
+			@Autowired KubernetesClient simulatedClusterClient) throws Exception {
+		boards.board(NS).orElseThrow();
+		HttpClient http = HttpClient.newHttpClient();
+		ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+		CompletableFuture<Void> ended = http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+				+ "/status/stream?ns=" + NS)).header("Accept", "text/event-stream").build(),
+				HttpResponse.BodyHandlers.ofLines()).thenAccept((response) -> response.body().forEach(lines::add));
+		await().atMost(Duration.ofSeconds(20)).until(() -> lines.contains("event:" + BoardRenderer.SUMMARY));
+		SimulatedCluster other = SimulatedCluster.start(Duration.ofMillis(50));
+		try (KubernetesClient otherClient = other.createClient()) {
+			connection.use(otherClient, other.info());
+			// The stream says why, then ends: the browser reconnects instead of waiting an hour on a closed board.
+			ended.get(10, java.util.concurrent.TimeUnit.SECONDS);
+			assertThat(lines).contains("event:" + BoardRenderer.CLUSTER)
+				.anyMatch((line) -> line.contains("The cluster connection changed") && line.contains(other.info().server()));
+			StatusBoard next = boards.board(NS).orElseThrow();
+			assertThat(next.client()).isSameAs(otherClient);
+			await().atMost(Duration.ofSeconds(10)).until(() -> next.view().connection() == BoardView.Connection.LIVE);
+			assertThat(next.view().podsTotal()).isZero();
+		}
+		finally {
+			connection.use(simulatedClusterClient, cluster.info());
+			other.close();
+		}
 	}
 
 	private Pod pod(String prefix) {

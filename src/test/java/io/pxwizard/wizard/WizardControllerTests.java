@@ -66,7 +66,9 @@ class WizardControllerTests {
 			.bodyText()
 			.contains(">On Premises</label>", ">Automatically scan disks</label>", ">Manually specify disks</label>",
 					">Use unmounted disks even if they have a partition or filesystem on it.",
-					">Journal Device: Auto</label>", ">Skip KVDB device</label>", ">Back</button>", ">Next</button>")
+					">Journal Device</legend>", ">None</label>", ">Auto</label>", ">Custom device</label>",
+					">Skip KVDB device</label>", ">Back</button>", ">Next</button>")
+			.containsPattern("id=\"jmode-auto\"[^>]*checked")
 			.containsPattern("id=\"scan-auto\"[^>]*checked")
 			.containsPattern("id=\"kdskip\"[^>]*checked");
 	}
@@ -128,6 +130,35 @@ class WizardControllerTests {
 		form.put("tel", "true");
 		MvcTestResult result = post("/wizard/2.8/customize", form).exchange();
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/spec/2.8?" + SEED_STATE);
+	}
+
+	@Test
+	void aJournalDevicePathFromTheUrlIsShownAndKeptThroughNext() {
+		// Before: the page only had "Journal Device: Auto", so j=/dev/sdc from a URL was dropped by Next.
+		String state = SEED_STATE.replace("j=auto", "j=%2Fdev%2Fsdc");
+		assertThat(mvc.get().uri(java.net.URI.create("/wizard/2.8/storage?" + state))).hasStatusOk()
+			.bodyText()
+			.containsPattern("id=\"jmode-device\"[^>]*checked")
+			.contains("id=\"j\" name=\"j\" value=\"/dev/sdc\"");
+		Map<String, String> form = formFromSeed("jmode", "device");
+		form.put("j", "/dev/sdc");
+		MvcTestResult result = post("/wizard/2.8/storage", form).exchange();
+		assertThat(result.getResponse().getRedirectedUrl()).contains("&j=%2Fdev%2Fsdc&");
+		Map<String, String> none = formFromSeed("jmode", "none");
+		assertThat(post("/wizard/2.8/storage", none).exchange().getResponse().getRedirectedUrl()).doesNotContain("j=");
+		Map<String, String> missing = formFromSeed("jmode", "device");
+		missing.put("j", "");
+		assertThat(post("/wizard/2.8/storage", missing).exchange()).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyText()
+			.contains("Give the journal device&#39;s path");
+	}
+
+	@Test
+	void theKvdbDeviceIsOfferedOnlyWithTheBuiltInKvdb() {
+		assertThat(mvc.get().uri("/wizard/2.8/storage?" + SEED_STATE)).bodyText().contains("Skip KVDB device");
+		assertThat(mvc.get().uri(java.net.URI.create("/wizard/2.8/storage?"
+				+ SEED_STATE.replace("b=true", "k=etcd%3Ahttp%3A%2F%2F10.0.0.1%3A2379")))).bodyText()
+			.doesNotContain("Skip KVDB device");
 	}
 
 	@Test
