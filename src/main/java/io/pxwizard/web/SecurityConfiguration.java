@@ -1,5 +1,7 @@
 package io.pxwizard.web;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequestHeader;
+import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
@@ -17,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -31,13 +34,12 @@ public class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
-	/** Scripts and htmx get 401 rather than a login page. */
-	static final RequestMatcher API_REQUESTS = (request) -> {
-		String path = request.getRequestURI();
-		String accept = request.getHeader("Accept");
-		return path.startsWith("/status/stream") || path.startsWith("/preflight") || request.getHeader("HX-Request") != null
-				|| accept == null || !accept.contains("text/html");
-	};
+	/** htmx requests: a signed-out page reloads itself (and so reaches the login page) rather than swap one in. */
+	static final RequestMatcher HTMX_REQUESTS = new RequestHeaderRequestMatcher(HtmxRequestHeader.HX_REQUEST.getValue());
+
+	/** Scripts and streams get 401 rather than a login page. */
+	static final RequestMatcher API_REQUESTS = (request) -> request.getRequestURI().startsWith("/status/stream")
+			|| !ClientKind.wantsHtml(request);
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginPolicy policy,
@@ -64,6 +66,7 @@ public class SecurityConfiguration {
 			.formLogin((form) -> form.loginPage("/login").permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(), HTMX_REQUESTS)
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API_REQUESTS));
 		if (oidc.getIfAvailable() != null) {
 			http.oauth2Login((login) -> login.loginPage("/login"));

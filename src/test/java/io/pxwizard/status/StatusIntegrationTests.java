@@ -185,9 +185,9 @@ class StatusIntegrationTests {
 
 	@Test
 	void deletedPodDisappears() {
+		String name = pod("autopilot-").getMetadata().getName();
 		cluster.operator().pause(true);
 		try {
-			String name = pod("autopilot-").getMetadata().getName();
 			client.pods().inNamespace(NS).withName(name).delete();
 			StatusBoard board = boards.board(NS).orElseThrow();
 			await().atMost(Duration.ofSeconds(10))
@@ -244,10 +244,11 @@ class StatusIntegrationTests {
 	void apiServerOutageShowsReconnectingThenTheTrueState() throws IOException {
 		StatusBoard board = boards.board(NS).orElseThrow();
 		await().until(() -> board.view().connection() == BoardView.Connection.LIVE);
+		Pod lighthouse = pod("px-lighthouse-");
 		cluster.operator().pause(true);
 		cluster.server().stop();
 		try {
-			reconnectsAndShowsTheTrueState(board);
+			reconnectsAndShowsTheTrueState(board, lighthouse);
 		}
 		finally {
 			cluster.server().restartIfStopped();
@@ -255,14 +256,13 @@ class StatusIntegrationTests {
 		}
 	}
 
-	private void reconnectsAndShowsTheTrueState(StatusBoard board) throws IOException {
+	private void reconnectsAndShowsTheTrueState(StatusBoard board, Pod lighthouse) throws IOException {
 		await().atMost(Duration.ofSeconds(15)).until(() -> board.view().connection() == BoardView.Connection.RECONNECTING);
 		assertThat(board.snapshot().get(BoardRenderer.CONNECTION)).contains("Reconnecting to the cluster");
 		// The last known state stays on the page meanwhile.
 		assertThat(board.view().podsTotal()).isGreaterThan(0);
 
 		cluster.server().restartIfStopped();
-		Pod lighthouse = pod("px-lighthouse-");
 		client.pods().inNamespace(NS).resource(new PodBuilder(lighthouse).editStatus()
 			.editFirstContainerStatus()
 			.withRestartCount(3)
@@ -307,15 +307,27 @@ class StatusIntegrationTests {
 		}
 	}
 
+	/** A Running pod of the component: another test may have just replaced the one that was there. */
 	private Pod pod(String prefix) {
-		return client.pods()
-			.inNamespace(NS)
-			.list()
-			.getItems()
-			.stream()
-			.filter((pod) -> pod.getMetadata().getName().startsWith(prefix))
-			.findFirst()
-			.orElseThrow();
+		return await().atMost(Duration.ofSeconds(20)).alias(prefix)
+			.until(() -> client.pods()
+				.inNamespace(NS)
+				.list()
+				.getItems()
+				.stream()
+				.filter((pod) -> pod.getMetadata().getName().startsWith(prefix))
+				.filter((pod) -> "Running".equals(pod.getStatus().getPhase())
+						&& pod.getStatus().getContainerStatuses() != null
+						&& !pod.getStatus().getContainerStatuses().isEmpty())
+				.findFirst()
+				.orElse(null), java.util.Objects::nonNull);
+	}
+
+	private String podStates() {
+		return client.pods().inNamespace(NS).list().getItems().stream()
+			.map((p) -> p.getMetadata().getName() + "=" + p.getStatus().getPhase())
+			.toList()
+			.toString();
 	}
 
 	private static List<PodRow> rows(BoardView view) {
