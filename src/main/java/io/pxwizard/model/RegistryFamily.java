@@ -18,8 +18,6 @@ final class RegistryFamily implements OptionFamily<RegistryOptions> {
 	/** What generated specs use when no policy is chosen. */
 	public static final String DEFAULT_PULL_POLICY = "Always";
 
-	static final Set<String> PULL_POLICIES = Set.of("Always", "IfNotPresent", "Never");
-
 	/** host[:port][/path], as an image reference starts. */
 	private static final Pattern REGISTRY_FORMAT = Pattern
 		.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(:[0-9]{1,5})?(/[a-z0-9]([a-z0-9._-]{0,126}[a-z0-9])?)*");
@@ -45,7 +43,7 @@ final class RegistryFamily implements OptionFamily<RegistryOptions> {
 			errors.reject(PULL_SECRET, "error.dnsSubdomain");
 		}
 		String pullPolicy = state.trimmed(PULL_POLICY);
-		if (!pullPolicy.isEmpty() && !PULL_POLICIES.contains(pullPolicy)) {
+		if (!pullPolicy.isEmpty() && !RegistryOptions.PULL_POLICIES.contains(pullPolicy)) {
 			errors.reject(PULL_POLICY, "error.choice");
 		}
 		return new RegistryOptions(registry, pullSecret, pullPolicy);

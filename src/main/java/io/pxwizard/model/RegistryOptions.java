@@ -1,5 +1,7 @@
 package io.pxwizard.model;
 
+import java.util.List;
+
 /**
  * Where images come from.
  *
@@ -8,4 +10,8 @@ package io.pxwizard.model;
  * @param pullPolicy the image pull policy ({@code pp=}), empty for the default (Always)
  */
 public record RegistryOptions(String registry, String pullSecret, String pullPolicy) {
+
+	/** Kubernetes' image pull policies, in the order the Customize page offers them. */
+	public static final List<String> PULL_POLICIES = List.of("Always", "IfNotPresent", "Never");
+
 }

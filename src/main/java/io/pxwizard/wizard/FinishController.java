@@ -1,6 +1,8 @@
 package io.pxwizard.wizard;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -122,8 +124,11 @@ class FinishController {
 		model.addAttribute("specUrl", AppUrls.spec(version, canonical));
 		model.addAttribute("steps", List.of(WizardStep.values()));
 		model.addAttribute("step", WizardStep.FINISH);
-		model.addAttribute("editUrls", List.of(WizardStep.BASIC, WizardStep.STORAGE, WizardStep.NETWORK,
-				WizardStep.CUSTOMIZE).stream().map((step) -> WizardUrls.step(version, step, canonical)).toList());
+		Map<String, String> editUrls = new LinkedHashMap<>();
+		for (WizardStep page : List.of(WizardStep.BASIC, WizardStep.STORAGE, WizardStep.NETWORK, WizardStep.CUSTOMIZE)) {
+			editUrls.put(page.path(), WizardUrls.step(version, page, canonical));
+		}
+		model.addAttribute("editUrls", editUrls);
 		return VIEW;
 	}
 

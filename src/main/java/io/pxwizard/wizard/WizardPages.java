@@ -3,6 +3,7 @@ package io.pxwizard.wizard;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -11,11 +12,14 @@ import io.pxwizard.catalog.PortworxCatalog;
 import io.pxwizard.model.FieldErrors;
 import io.pxwizard.model.SpecParameters;
 import io.pxwizard.model.KeptParameter;
+import io.pxwizard.model.RegistryOptions;
 import io.pxwizard.model.SpecQuery;
 import io.pxwizard.model.StorageFamily;
 import io.pxwizard.model.SpecReading;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -33,7 +37,11 @@ public class WizardPages {
 
 	private final WizardFlow flow;
 
-	WizardPages(PortworxCatalog catalog, SpecQuery specQuery, FieldMessages fieldMessages, WizardFlow flow) {
+	private final MessageSource messages;
+
+	WizardPages(PortworxCatalog catalog, SpecQuery specQuery, FieldMessages fieldMessages, WizardFlow flow,
+			MessageSource messages) {
+		this.messages = messages;
 		this.flow = flow;
 		this.catalog = catalog;
 		this.specQuery = specQuery;
@@ -103,7 +111,29 @@ public class WizardPages {
 		model.addAttribute("catalog", catalog);
 		model.addAttribute("profile", catalog.profile(catalog.release(version).orElse(catalog.newestRelease())));
 		model.addAttribute("action", WizardUrls.step(version, step, ""));
+		addOptions(model, shown);
 		return "wizard/" + step.path();
+	}
+
+	/** The drop-downs' choices as [value, text] pairs, for the shared select fragment. */
+	private void addOptions(Model model, SpecParameters shown) {
+		Locale locale = LocaleContextHolder.getLocale();
+		model.addAttribute("versionOptions",
+				catalog.releases().stream().map((release) -> List.of(release.version(), release.version())).toList());
+		model.addAttribute("secretsStoreOptions",
+				catalog.secretsStores().stream().map((store) -> List.of(store.value(), store.label())).toList());
+		List<List<String>> pullPolicies = new ArrayList<>();
+		pullPolicies.add(List.of("", messages.getMessage("customize.pp.default", null, locale)));
+		RegistryOptions.PULL_POLICIES.forEach((policy) -> pullPolicies.add(List.of(policy, policy)));
+		model.addAttribute("pullPolicyOptions", pullPolicies);
+		List<List<String>> ioProfiles = new ArrayList<>();
+		ioProfiles.add(List.of("", messages.getMessage("storage.iop.none", null, locale)));
+		ioProfiles.add(List.of("6", messages.getMessage("storage.iop.auto", null, locale)));
+		String typed = shown.get("iop");
+		if (!typed.isEmpty() && !"6".equals(typed)) {
+			ioProfiles.add(List.of(typed, typed));
+		}
+		model.addAttribute("ioProfileOptions", ioProfiles);
 	}
 
 }

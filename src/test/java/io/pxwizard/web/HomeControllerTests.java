@@ -20,7 +20,8 @@ class HomeControllerTests {
 			.hasContentTypeCompatibleWith(MediaType.TEXT_PLAIN)
 			.bodyText()
 			.contains("curl '")
-			.contains("/spec/2.8?operator=true&mc=false")
+			// The example is the newest release's new spec, not one pinned to 2.8.
+			.contains("/spec/3.6?operator=true&mc=false&kbver=&ns=portworx&oem=esse&user=<essentials-id>&b=true&iop=6")
 			.contains("oem=esse&user=UUID")
 			.contains("3.6, 3.5");
 	}
