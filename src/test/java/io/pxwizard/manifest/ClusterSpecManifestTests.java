@@ -27,18 +27,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusterSpecManifestTests {
 
 	/**
-	 * StorageCluster spec fields as libopenstorage/operator's CRD defines them (PORTWORX.md section 3). A path ending
-	 * in {@code .*} takes any key below it (maps such as featureGates or Stork's args).
+	 * The StorageCluster spec's field paths as the operator's own CRD schema defines them (libopenstorage/operator
+	 * deploy/crds/core_v1_storagecluster_crd.yaml; its source commit is the file's first line). A map whose keys are
+	 * free (preserve-unknown-fields: featureGates, runtimeOptions, Stork's args) takes any key below it.
 	 */
-	static final Set<String> SCHEMA = Set.of("image", "version", "imagePullPolicy", "imagePullSecret",
-			"customImageRegistry", "secretsProvider", "startPort", "featureGates.*", "runtimeOptions.*",
-			"kvdb.internal", "kvdb.endpoints", "kvdb.authSecret", "storage.useAll", "storage.useAllWithPartitions",
-			"storage.forceUseDisks", "storage.devices", "storage.cacheDevices", "storage.journalDevice",
-			"storage.systemMetadataDevice", "storage.kvdbDevice", "network.dataInterface", "network.mgmtInterface",
-			"stork.enabled", "stork.image", "stork.args.*", "stork.env", "userInterface.enabled", "userInterface.image",
-			"autopilot.enabled", "autopilot.providers", "monitoring.prometheus.enabled",
-			"monitoring.prometheus.exportMetrics", "monitoring.telemetry.enabled", "csi.enabled",
-			"csi.installSnapshotController", "env");
+	static final Set<String> SCHEMA = schema();
+
+	private static Set<String> schema() {
+		try {
+			String text = new ClassPathResource("crd/storagecluster-spec-paths.txt").getContentAsString(StandardCharsets.UTF_8);
+			Set<String> paths = new java.util.HashSet<>();
+			for (String line : text.lines().toList()) {
+				if (line.startsWith("#") || !line.startsWith("spec.")) {
+					continue;
+				}
+				String[] columns = line.split("\t");
+				String path = columns[0].substring("spec.".length()).replace("[]", "");
+				paths.add(path);
+				if (columns.length > 1 && columns[1].contains("preserve-unknown-fields")) {
+					paths.add(path + ".*");
+				}
+			}
+			return Set.copyOf(paths);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
 
 	private final ManifestFixture fixture = new ManifestFixture();
 
@@ -205,6 +220,9 @@ class ClusterSpecManifestTests {
 		assertThat(inSchema("featureGates.CSI")).isTrue();
 		assertThat(inSchema("storage.useAllDisks")).isFalse();
 		assertThat(inSchema("csi.enable")).isFalse();
+		assertThat(inSchema("runtimeOptions.default-io-profile")).isTrue();
+		assertThat(inSchema("customImageRegistry")).isTrue();
+		assertThat(SCHEMA).hasSizeGreaterThan(500);
 	}
 
 	private Map<String, Object> paths(InstallSpec spec) {
