@@ -5,8 +5,8 @@ import io.pxwizard.simulation.SimulatedClusterConfiguration;
 import org.springframework.boot.SpringApplication;
 
 /**
- * {@code mvn spring-boot:test-run}: px-wizard connected to a simulated cluster, for trying the whole flow (apply and
- * status included) on a machine without Kubernetes.
+ * {@code mvn spring-boot:test-run}: px-wizard connected to a simulated cluster, for
+ * trying the whole flow (apply and status included) on a machine without Kubernetes.
  */
 public class TestPxWizardApplication {
 

@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * px-wizard's own install endpoint, in install.portworx.com's query language, for clusters that cannot reach it:
+ * px-wizard's own install endpoint, in install.portworx.com's query language, for
+ * clusters that cannot reach it:
  * {@code kubectl apply -f 'http://px-wizard/install/2.8?comp=pxoperator'} and
  * {@code kubectl apply -f 'http://px-wizard/install/2.8?operator=true&…'}.
  */
@@ -71,14 +72,19 @@ class InstallEndpoint {
 		return clusterSpec(version, state, locale, false);
 	}
 
-	/** Operator manifests and cluster spec in one file, in the order they must be applied. */
+	/**
+	 * Operator manifests and cluster spec in one file, in the order they must be applied.
+	 */
 	@GetMapping("/install/{version}/all")
 	ResponseEntity<String> all(@PathVariable String version, @RequestParam MultiValueMap<String, String> query,
 			Locale locale) {
 		return clusterSpec(version, SpecParameters.of(query), locale, true);
 	}
 
-	/** The images the install pulls, one a line, each followed by the name it is pulled by from a custom registry. */
+	/**
+	 * The images the install pulls, one a line, each followed by the name it is pulled by
+	 * from a custom registry.
+	 */
 	@GetMapping("/install/{version}/images")
 	ResponseEntity<String> images(@PathVariable String version, @RequestParam MultiValueMap<String, String> query,
 			Locale locale) {
@@ -89,10 +95,13 @@ class InstallEndpoint {
 		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(imageMirror.text(reading.spec()));
 	}
 
-	/** A shell script that copies those images into the spec's custom registry with skopeo. */
+	/**
+	 * A shell script that copies those images into the spec's custom registry with
+	 * skopeo.
+	 */
 	@GetMapping("/install/{version}/mirror.sh")
-	ResponseEntity<String> mirrorScript(@PathVariable String version,
-			@RequestParam MultiValueMap<String, String> query, Locale locale) {
+	ResponseEntity<String> mirrorScript(@PathVariable String version, @RequestParam MultiValueMap<String, String> query,
+			Locale locale) {
 		SpecReading reading = specQuery.read(version, SpecParameters.of(query));
 		if (!reading.isValid()) {
 			return problems(reading.errors(), locale);
@@ -117,9 +126,11 @@ class InstallEndpoint {
 			return problem(messages.getMessage("install.operatorOnly", null, locale));
 		}
 		if (!spec.rendersLocally()) {
-			// Never a manifest without what the URL asked for: name each parameter that cannot be rendered here.
+			// Never a manifest without what the URL asked for: name each parameter that
+			// cannot be rendered here.
 			return problem(messages.getMessage("kept.localRefused",
-					new Object[] { spec.kept().stream().map(Object::toString).collect(Collectors.joining(", ")) }, locale));
+					new Object[] { spec.kept().stream().map(Object::toString).collect(Collectors.joining(", ")) },
+					locale));
 		}
 		if (all) {
 			return yaml(manifests.allYaml(spec), spec.cluster().name() + ".yaml");

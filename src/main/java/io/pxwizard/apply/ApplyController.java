@@ -28,14 +28,14 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Apply to cluster: the preflight panel of the finish page, starting an apply (or a server-side dry run), and its
- * progress page, whose list of lines re-renders itself until the apply ends.
+ * Apply to cluster: the preflight panel of the finish page, starting an apply (or a
+ * server-side dry run), and its progress page, whose list of lines re-renders itself
+ * until the apply ends.
  */
 @Controller
 class ApplyController {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApplyController.class);
-
 
 	static final String PAGE = "install/apply";
 
@@ -62,7 +62,10 @@ class ApplyController {
 		this.runs = runs;
 	}
 
-	/** The preflight panel, loaded by the finish page once it is shown, so a slow cluster never holds it up. */
+	/**
+	 * The preflight panel, loaded by the finish page once it is shown, so a slow cluster
+	 * never holds it up.
+	 */
 	@GetMapping("/preflight/{version}")
 	String preflight(@PathVariable String version, @RequestParam MultiValueMap<String, String> query, Model model) {
 		SpecReading reading = specQuery.read(version, SpecParameters.of(query));
@@ -76,7 +79,8 @@ class ApplyController {
 			result = preflight.run(cluster.get().client(), source.plan(spec, true, cluster.get().client()));
 		}
 		catch (RuntimeException ex) {
-			// The panel is loaded into the finish page by htmx: it answers in words, never with an error page.
+			// The panel is loaded into the finish page by htmx: it answers in words,
+			// never with an error page.
 			logger.warn("Preflight failed", ex);
 			model.addAttribute("preflightError", ApplyFailure.describe(ex));
 			return PREFLIGHT;
@@ -104,8 +108,9 @@ class ApplyController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Apply needs the Portworx Operator");
 		}
 		if ("local".equals(source) && !spec.rendersLocally()) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "px-wizard cannot render this spec itself: it does "
-					+ "not model " + spec.kept().stream().map(Object::toString).collect(Collectors.joining(", ")));
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"px-wizard cannot render this spec itself: it does " + "not model "
+							+ spec.kept().stream().map(Object::toString).collect(Collectors.joining(", ")));
 		}
 		Start start = runs.start(spec, specQuery.parameters(spec), query, AppUrls.spec(version, query),
 				specQuery.namespace(spec), dryRun, "local".equals(source));

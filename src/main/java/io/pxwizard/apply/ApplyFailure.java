@@ -31,7 +31,8 @@ enum ApplyFailure {
 		String message = message(error);
 		return switch (failure) {
 			case UNREACHABLE -> "Unable to connect to the server: " + message;
-			case TLS -> "TLS handshake with the server failed (check the kubeconfig's certificate authority): " + message;
+			case TLS ->
+				"TLS handshake with the server failed (check the kubeconfig's certificate authority): " + message;
 			case IO -> "The connection to the server broke off: " + message;
 			case TIMEOUT -> "timed out: " + message;
 			default -> "Error from server (" + failure.reason + "): " + message;
@@ -56,7 +57,8 @@ enum ApplyFailure {
 					break;
 			}
 		}
-		// Only what means "cannot reach the server" is called so; other I/O is named for what it is.
+		// Only what means "cannot reach the server" is called so; other I/O is named for
+		// what it is.
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ConnectException || cause instanceof UnknownHostException
 					|| cause instanceof NoRouteToHostException || cause instanceof SocketTimeoutException

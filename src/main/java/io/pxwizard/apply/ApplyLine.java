@@ -3,7 +3,8 @@ package io.pxwizard.apply;
 /**
  * One line of an apply's progress, in kubectl's words.
  *
- * @param object the object ({@code deployment.apps/portworx-operator}) or what is waited for
+ * @param object the object ({@code deployment.apps/portworx-operator}) or what is waited
+ * for
  * @param result what happened ({@code serverside-applied}) or why it failed
  * @param status how it ended
  */

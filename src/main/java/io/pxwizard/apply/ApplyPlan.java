@@ -5,11 +5,12 @@ import java.util.List;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
 /**
- * What Apply writes, in its two phases: the operator's objects, then (once the operator has registered the
- * StorageCluster type) the cluster spec's.
+ * What Apply writes, in its two phases: the operator's objects, then (once the operator
+ * has registered the StorageCluster type) the cluster spec's.
  *
  * @param operatorObjects what {@code ?comp=pxoperator} holds
- * @param clusterObjects what the spec URL holds: the StorageCluster and, for Essentials, its Secret
+ * @param clusterObjects what the spec URL holds: the StorageCluster and, for Essentials,
+ * its Secret
  * @param namespace where the operator and the StorageCluster live
  */
 public record ApplyPlan(List<HasMetadata> operatorObjects, List<HasMetadata> clusterObjects, String namespace) {

@@ -10,8 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.pxwizard.cluster.ClusterInfo;
 
 /**
- * One apply of a spec to a cluster, as it goes: the lines so far and how it ended. Written by the applying thread,
- * read by the pages, so every field is safe to read at any time.
+ * One apply of a spec to a cluster, as it goes: the lines so far and how it ended.
+ * Written by the applying thread, read by the pages, so every field is safe to read at
+ * any time.
  */
 public final class ApplyRun {
 

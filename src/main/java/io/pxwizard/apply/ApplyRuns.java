@@ -21,14 +21,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts applies in the background and keeps the recent ones for their pages. Only one apply runs per cluster at a
- * time.
+ * Starts applies in the background and keeps the recent ones for their pages. Only one
+ * apply runs per cluster at a time.
  */
 @Component
 public class ApplyRuns implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApplyRuns.class);
-
 
 	private static final int KEPT = 50;
 
@@ -63,9 +62,11 @@ public class ApplyRuns implements DisposableBean {
 		this.listeners = listeners;
 	}
 
-	/** Starts applying, or says why not: no cluster, or another apply still running on it. */
-	public Start start(InstallSpec spec, Map<String, String> parameters, String query, String specUrl,
-			String namespace, boolean dryRun, boolean local) {
+	/**
+	 * Starts applying, or says why not: no cluster, or another apply still running on it.
+	 */
+	public Start start(InstallSpec spec, Map<String, String> parameters, String query, String specUrl, String namespace,
+			boolean dryRun, boolean local) {
 		Optional<ConnectedCluster> connected = connection.current();
 		if (connected.isEmpty()) {
 			return new Start.NoCluster();
@@ -76,8 +77,8 @@ public class ApplyRuns implements DisposableBean {
 			return new Start.NoCluster();
 		}
 		String key = cluster.info().server() + " " + cluster.info().context();
-		ApplyRun run = new ApplyRun(UUID.randomUUID().toString(), spec.version(), parameters, query, specUrl,
-				namespace, dryRun, local, cluster.info());
+		ApplyRun run = new ApplyRun(UUID.randomUUID().toString(), spec.version(), parameters, query, specUrl, namespace,
+				dryRun, local, cluster.info());
 		ApplyRun running = runningByCluster.putIfAbsent(key, run);
 		if (running != null) {
 			cluster.release();
@@ -85,7 +86,8 @@ public class ApplyRuns implements DisposableBean {
 		}
 		runs.put(run.id(), run);
 		executor.execute(() -> {
-			// The whole apply runs on the client it started with, even if the connection is switched meanwhile.
+			// The whole apply runs on the client it started with, even if the connection
+			// is switched meanwhile.
 			try {
 				installer.apply(run, cluster.client(), source.plan(spec, local, cluster.client()));
 			}
@@ -94,10 +96,12 @@ public class ApplyRuns implements DisposableBean {
 				run.finish(ApplyRun.State.FAILED);
 			}
 			catch (RuntimeException ex) {
-				// Not install.portworx.com's fault nor the cluster's: say what it was, and keep the trace in the log.
+				// Not install.portworx.com's fault nor the cluster's: say what it was,
+				// and keep the trace in the log.
 				logger.error("Apply {} failed unexpectedly", run.id(), ex);
-				run.add(new ApplyLine("px-wizard", "internal error: " + ex.getClass().getSimpleName()
-						+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : "") + " (see px-wizard's log)",
+				run.add(new ApplyLine("px-wizard",
+						"internal error: " + ex.getClass().getSimpleName()
+								+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : "") + " (see px-wizard's log)",
 						Status.FAILED));
 				run.finish(ApplyRun.State.FAILED);
 			}

@@ -21,19 +21,25 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code kubectl apply --server-side}, in the order Portworx needs: the operator's objects, a wait for the operator
- * Deployment to be available, a wait for the StorageCluster CRD the operator registers to be Established, then the
- * Secret and the StorageCluster. Server-side apply with one field manager makes a second run change nothing.
+ * {@code kubectl apply --server-side}, in the order Portworx needs: the operator's
+ * objects, a wait for the operator Deployment to be available, a wait for the
+ * StorageCluster CRD the operator registers to be Established, then the Secret and the
+ * StorageCluster. Server-side apply with one field manager makes a second run change
+ * nothing.
  */
 @Component
 public class Installer {
 
 	public static final String FIELD_MANAGER = "px-wizard";
 
-	/** How often the rollout is looked at, as {@code kubectl rollout status} polls its watch. */
+	/**
+	 * How often the rollout is looked at, as {@code kubectl rollout status} polls its
+	 * watch.
+	 */
 	private static final Duration ROLLOUT_POLL = Duration.ofMillis(500);
 
-	private static final String CRD_NAME = "customresourcedefinition.apiextensions.k8s.io/" + PortworxApi.STORAGE_CLUSTER_CRD;
+	private static final String CRD_NAME = "customresourcedefinition.apiextensions.k8s.io/"
+			+ PortworxApi.STORAGE_CLUSTER_CRD;
 
 	private final ClusterProperties properties;
 
@@ -41,7 +47,9 @@ public class Installer {
 		this.properties = properties;
 	}
 
-	/** Applies the plan, adding a line to the run for every object and wait; never throws. */
+	/**
+	 * Applies the plan, adding a line to the run for every object and wait; never throws.
+	 */
 	void apply(ApplyRun run, KubernetesClient client, ApplyPlan plan) {
 		try {
 			for (HasMetadata object : plan.operatorObjects()) {
@@ -86,7 +94,10 @@ public class Installer {
 		}
 	}
 
-	/** A server-side dry run, compared with what the cluster holds: would it create, change or leave the object? */
+	/**
+	 * A server-side dry run, compared with what the cluster holds: would it create,
+	 * change or leave the object?
+	 */
 	private String dryRun(KubernetesClient client, HasMetadata object) {
 		Resource<? extends HasMetadata> resource = resource(client, object);
 		HasMetadata existing = resource.get();
@@ -101,8 +112,8 @@ public class Installer {
 		ObjectNode node = (ObjectNode) client.getKubernetesSerialization().convertValue(object, JsonNode.class);
 		node.remove("status");
 		if (node.get("metadata") instanceof ObjectNode metadata) {
-			metadata.remove(java.util.List.of("resourceVersion", "managedFields", "generation", "creationTimestamp",
-					"uid"));
+			metadata.remove(
+					java.util.List.of("resourceVersion", "managedFields", "generation", "creationTimestamp", "uid"));
 		}
 		return node;
 	}
@@ -130,9 +141,11 @@ public class Installer {
 	}
 
 	/**
-	 * Waits as {@code kubectl rollout status} does: the Deployment's current generation observed and its updated replicas
-	 * available. Its {@code Available} condition alone is no proof: with one replica and {@code maxUnavailable: 1}
-	 * Kubernetes reports it True before any pod is ready. A pod that does not come up is named with its reason and image.
+	 * Waits as {@code kubectl rollout status} does: the Deployment's current generation
+	 * observed and its updated replicas available. Its {@code Available} condition alone
+	 * is no proof: with one replica and {@code maxUnavailable: 1} Kubernetes reports it
+	 * True before any pod is ready. A pod that does not come up is named with its reason
+	 * and image.
 	 */
 	private void waitForOperator(ApplyRun run, KubernetesClient client, String namespace) {
 		String name = "deployment.apps/" + PortworxApi.OPERATOR;
@@ -149,11 +162,9 @@ public class Installer {
 					return;
 				}
 				String progressFailure = RolloutStatus.progressDeadlineExceeded(deployment);
-				stuck = RolloutStatus.stuckPod(client.pods()
-					.inNamespace(namespace)
-					.withLabel("name", PortworxApi.OPERATOR)
-					.list()
-					.getItems()).orElse(stuck);
+				stuck = RolloutStatus.stuckPod(
+						client.pods().inNamespace(namespace).withLabel("name", PortworxApi.OPERATOR).list().getItems())
+					.orElse(stuck);
 				if (progressFailure != null || System.nanoTime() - deadline >= 0) {
 					String reason = (stuck != null) ? stuck
 							: (progressFailure != null) ? progressFailure : RolloutStatus.describe(deployment);
@@ -162,8 +173,9 @@ public class Installer {
 					throw new StepFailed();
 				}
 				if (stuck != null) {
-					run.add(new ApplyLine(name, "Waiting for deployment \"" + PortworxApi.OPERATOR
-							+ "\" rollout to finish: " + stuck, Status.WAITING));
+					run.add(new ApplyLine(name,
+							"Waiting for deployment \"" + PortworxApi.OPERATOR + "\" rollout to finish: " + stuck,
+							Status.WAITING));
 				}
 				Thread.sleep(ROLLOUT_POLL.toMillis());
 			}
@@ -185,7 +197,8 @@ public class Installer {
 		try {
 			var crd = client.apiextensions().v1().customResourceDefinitions().withName(PortworxApi.STORAGE_CLUSTER_CRD);
 			if (!isEstablished(crd.get())) {
-				crd.waitUntilCondition(Installer::isEstablished, properties.crdTimeout().toMillis(), TimeUnit.MILLISECONDS);
+				crd.waitUntilCondition(Installer::isEstablished, properties.crdTimeout().toMillis(),
+						TimeUnit.MILLISECONDS);
 			}
 			run.add(new ApplyLine(CRD_NAME, "condition met", Status.DONE));
 		}

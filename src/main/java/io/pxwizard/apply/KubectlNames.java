@@ -4,7 +4,10 @@ import java.util.Locale;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
-/** Objects named the way kubectl prints them: {@code deployment.apps/portworx-operator}, {@code secret/px-essential}. */
+/**
+ * Objects named the way kubectl prints them: {@code deployment.apps/portworx-operator},
+ * {@code secret/px-essential}.
+ */
 final class KubectlNames {
 
 	private KubectlNames() {

@@ -21,8 +21,8 @@ import io.pxwizard.model.SpecQuery;
 import org.springframework.stereotype.Component;
 
 /**
- * Where Apply's manifests come from: rendered here (air-gapped), or fetched from install.portworx.com with exactly the
- * URLs of the commands.
+ * Where Apply's manifests come from: rendered here (air-gapped), or fetched from
+ * install.portworx.com with exactly the URLs of the commands.
  */
 @Component
 class ManifestSource {
@@ -71,7 +71,8 @@ class ManifestSource {
 				return client.load(new ByteArrayInputStream(response.body())).items();
 			}
 			catch (RuntimeException ex) {
-				throw new FetchFailed(url, "answered something that is not Kubernetes YAML (" + ex.getMessage() + ")", ex);
+				throw new FetchFailed(url, "answered something that is not Kubernetes YAML (" + ex.getMessage() + ")",
+						ex);
 			}
 		}
 		catch (IOException ex) {
@@ -85,7 +86,10 @@ class ManifestSource {
 		}
 	}
 
-	/** install.portworx.com (or the configured source) did not give the manifests: its URL and why. */
+	/**
+	 * install.portworx.com (or the configured source) did not give the manifests: its URL
+	 * and why.
+	 */
 	static final class FetchFailed extends RuntimeException {
 
 		private final String url;

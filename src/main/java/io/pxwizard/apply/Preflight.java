@@ -22,16 +22,23 @@ import io.pxwizard.model.KubernetesVersion;
 import org.springframework.stereotype.Component;
 
 /**
- * What to know about a cluster before applying: its version, its nodes, an existing Portworx, its storage classes,
- * and whether these credentials may create what the spec holds.
+ * What to know about a cluster before applying: its version, its nodes, an existing
+ * Portworx, its storage classes, and whether these credentials may create what the spec
+ * holds.
  */
 @Component
 public class Preflight {
 
-	/** Portworx wants at least three storage nodes (its built-in KVDB needs a quorum of three). */
+	/**
+	 * Portworx wants at least three storage nodes (its built-in KVDB needs a quorum of
+	 * three).
+	 */
 	static final int MINIMUM_NODES = 3;
 
-	/** Provisioners of node-local storage that does not scale past one node (the seed document's point). */
+	/**
+	 * Provisioners of node-local storage that does not scale past one node (the seed
+	 * document's point).
+	 */
 	static final Set<String> LOCAL_PROVISIONERS = Set.of("rancher.io/local-path", "kubernetes.io/no-provisioner",
 			"microk8s.io/hostpath", "k8s.io/minikube-hostpath", "docker.io/hostpath", "kubernetes.io/host-path");
 
@@ -77,10 +84,11 @@ public class Preflight {
 	}
 
 	private static boolean isReady(Node node) {
-		return node.getStatus() != null && node.getStatus().getConditions() != null && node.getStatus()
-			.getConditions()
-			.stream()
-			.anyMatch((c) -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+		return node.getStatus() != null && node.getStatus().getConditions() != null
+				&& node.getStatus()
+					.getConditions()
+					.stream()
+					.anyMatch((c) -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
 	}
 
 	private static PreflightCheck existingOperator(KubernetesClient client, String namespace) {
@@ -89,14 +97,17 @@ public class Preflight {
 			return new PreflightCheck("Portworx operator", "not installed in " + namespace, Verdict.PASS);
 		}
 		String image = operator.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
-		return new PreflightCheck("Portworx operator", "already installed in " + namespace + " (" + image
-				+ "); Apply updates it", Verdict.WARN);
+		return new PreflightCheck("Portworx operator",
+				"already installed in " + namespace + " (" + image + "); Apply updates it", Verdict.WARN);
 	}
 
 	private static PreflightCheck existingStorageCluster(KubernetesClient client) {
 		List<GenericKubernetesResource> clusters;
 		try {
-			clusters = client.genericKubernetesResources(PortworxResources.STORAGE_CLUSTERS).inAnyNamespace().list().getItems();
+			clusters = client.genericKubernetesResources(PortworxResources.STORAGE_CLUSTERS)
+				.inAnyNamespace()
+				.list()
+				.getItems();
 		}
 		catch (KubernetesClientException ex) {
 			if (ex.getCode() == 404) {
@@ -131,13 +142,17 @@ public class Preflight {
 			.toList();
 		boolean onlyLocal = classes.stream().allMatch((c) -> LOCAL_PROVISIONERS.contains(c.getProvisioner()));
 		if (onlyLocal) {
-			return new PreflightCheck("StorageClasses", String.join(", ", names)
-					+ ": only hostpath/local storage, which works for a single node only", Verdict.WARN);
+			return new PreflightCheck("StorageClasses",
+					String.join(", ", names) + ": only hostpath/local storage, which works for a single node only",
+					Verdict.WARN);
 		}
 		return new PreflightCheck("StorageClasses", String.join(", ", names), Verdict.PASS);
 	}
 
-	/** One SelfSubjectAccessReview per kind the spec holds: may these credentials create it? */
+	/**
+	 * One SelfSubjectAccessReview per kind the spec holds: may these credentials create
+	 * it?
+	 */
 	private static List<PreflightCheck> permissions(KubernetesClient client, ApplyPlan plan) {
 		Set<String> denied = new LinkedHashSet<>();
 		Set<String> checked = new LinkedHashSet<>();
@@ -180,7 +195,8 @@ public class Preflight {
 	 * The checks and the server's Kubernetes version.
 	 *
 	 * @param checks every line, in order
-	 * @param kubernetesVersion the server's version as {@code kbver} takes it, {@code null} when unreachable
+	 * @param kubernetesVersion the server's version as {@code kbver} takes it,
+	 * {@code null} when unreachable
 	 */
 	public record Result(List<PreflightCheck> checks, String kubernetesVersion) {
 

@@ -12,13 +12,16 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 
 /**
- * A Deployment's rollout as {@code kubectl rollout status} judges it (kubectl's {@code DeploymentStatusViewer}): the
- * controller has seen the current generation, every replica is updated, old ones are gone and the updated ones are
- * available. Its pods' waiting reasons say why not.
+ * A Deployment's rollout as {@code kubectl rollout status} judges it (kubectl's
+ * {@code DeploymentStatusViewer}): the controller has seen the current generation, every
+ * replica is updated, old ones are gone and the updated ones are available. Its pods'
+ * waiting reasons say why not.
  */
 final class RolloutStatus {
 
-	/** Waiting reasons that do not pass by themselves: the pod needs the administrator. */
+	/**
+	 * Waiting reasons that do not pass by themselves: the pod needs the administrator.
+	 */
 	private static final Set<String> STUCK = Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName",
 			"ErrImageNeverPull", "CrashLoopBackOff", "CreateContainerConfigError", "CreateContainerError",
 			"RunContainerError");
@@ -32,7 +35,8 @@ final class RolloutStatus {
 		}
 		DeploymentStatus status = deployment.getStatus();
 		Long generation = deployment.getMetadata().getGeneration();
-		if (generation != null && (status.getObservedGeneration() == null || status.getObservedGeneration() < generation)) {
+		if (generation != null
+				&& (status.getObservedGeneration() == null || status.getObservedGeneration() < generation)) {
 			return false;
 		}
 		int wanted = Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1);
@@ -66,7 +70,10 @@ final class RolloutStatus {
 		return available + " of " + updated + " updated replicas are available";
 	}
 
-	/** The first pod held by a reason that will not pass by itself: {@code pod/x: ImagePullBackOff on <image>}. */
+	/**
+	 * The first pod held by a reason that will not pass by itself:
+	 * {@code pod/x: ImagePullBackOff on <image>}.
+	 */
 	static Optional<String> stuckPod(List<Pod> pods) {
 		for (Pod pod : pods) {
 			if (pod.getStatus() == null) {

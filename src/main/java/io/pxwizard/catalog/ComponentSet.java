@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The images the Portworx operator starts besides Portworx itself, by release-manifest key ({@code stork},
- * {@code csiProvisioner}, ...), as {@code install.portworx.com/<version>/version} lists them.
+ * The images the Portworx operator starts besides Portworx itself, by release-manifest
+ * key ({@code stork}, {@code csiProvisioner}, ...), as
+ * {@code install.portworx.com/<version>/version} lists them.
  *
  * @param name what releases refer to it by
  * @param source where the list comes from, shown to the administrator

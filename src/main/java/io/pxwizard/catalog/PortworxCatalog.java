@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Everything the wizard offers, bound from {@code px:} in application.yaml: releases, distributions, secrets stores
- * and the defaults a new spec starts with.
+ * Everything the wizard offers, bound from {@code px:} in application.yaml: releases,
+ * distributions, secrets stores and the defaults a new spec starts with.
  */
 @ConfigurationProperties("px")
 public record PortworxCatalog(String installBaseUrl, List<ReleaseProfile> profiles, List<PortworxRelease> releases,
@@ -23,8 +23,8 @@ public record PortworxCatalog(String installBaseUrl, List<ReleaseProfile> profil
 		mirroredComponents = List.copyOf(mirroredComponents);
 		for (PortworxRelease release : releases) {
 			if (profiles.stream().noneMatch((profile) -> profile.name().equals(release.profile()))) {
-				throw new IllegalArgumentException(
-						"Release " + release.version() + " names profile '" + release.profile() + "', which px.profiles lacks");
+				throw new IllegalArgumentException("Release " + release.version() + " names profile '"
+						+ release.profile() + "', which px.profiles lacks");
 			}
 			if (componentSets.stream().noneMatch((set) -> set.name().equals(release.componentSet()))) {
 				throw new IllegalArgumentException("Release " + release.version() + " names component set '"
@@ -32,8 +32,11 @@ public record PortworxCatalog(String installBaseUrl, List<ReleaseProfile> profil
 			}
 		}
 		storageClusterFieldOrder = List.copyOf(storageClusterFieldOrder);
-		// Newest first whatever order the file lists them in: the drop-down and the default depend on it.
-		releases = releases.stream().sorted(Comparator.comparing(PortworxRelease::version, PortworxCatalog::compareVersions).reversed()).toList();
+		// Newest first whatever order the file lists them in: the drop-down and the
+		// default depend on it.
+		releases = releases.stream()
+			.sorted(Comparator.comparing(PortworxRelease::version, PortworxCatalog::compareVersions).reversed())
+			.toList();
 		distributions = List.copyOf(distributions);
 		secretsStores = List.copyOf(secretsStores);
 	}
@@ -48,12 +51,18 @@ public record PortworxCatalog(String installBaseUrl, List<ReleaseProfile> profil
 
 	/** How Portworx Central writes the specs of a release. */
 	public ReleaseProfile profile(PortworxRelease release) {
-		return profiles.stream().filter((profile) -> profile.name().equals(release.profile())).findFirst().orElseThrow();
+		return profiles.stream()
+			.filter((profile) -> profile.name().equals(release.profile()))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	/** The images the operator starts for a release besides Portworx itself. */
 	public ComponentSet components(PortworxRelease release) {
-		return componentSets.stream().filter((set) -> set.name().equals(release.componentSet())).findFirst().orElseThrow();
+		return componentSets.stream()
+			.filter((set) -> set.name().equals(release.componentSet()))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	public Optional<Distribution> distribution(String id) {
@@ -85,10 +94,12 @@ public record PortworxCatalog(String installBaseUrl, List<ReleaseProfile> profil
 	/**
 	 * Image repositories, without tag or registry.
 	 *
-	 * @param portworx the Portworx image ({@code spec.image}), tagged with the release's image version
+	 * @param portworx the Portworx image ({@code spec.image}), tagged with the release's
+	 * image version
 	 * @param operator the operator image, tagged with the release's operator version
-	 * @param publicRegistries registry hosts the operator strips from an image before moving it to a custom registry
-	 * (libopenstorage/operator {@code pkg/util/util.go}, {@code commonDockerRegistries})
+	 * @param publicRegistries registry hosts the operator strips from an image before
+	 * moving it to a custom registry (libopenstorage/operator {@code pkg/util/util.go},
+	 * {@code commonDockerRegistries})
 	 */
 	public record Images(String portworx, String operator, List<String> publicRegistries) {
 
@@ -101,7 +112,8 @@ public record PortworxCatalog(String installBaseUrl, List<ReleaseProfile> profil
 	/**
 	 * What a new spec starts with.
 	 *
-	 * @param clusterNamePrefix prefix of the generated cluster name ({@code px-cluster-<uuid>})
+	 * @param clusterNamePrefix prefix of the generated cluster name
+	 * ({@code px-cluster-<uuid>})
 	 * @param namespace where Portworx goes when {@code ns=} is absent
 	 * @param parameters the query parameters a new spec starts with
 	 */

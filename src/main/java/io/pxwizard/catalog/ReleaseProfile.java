@@ -4,17 +4,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How Portworx Central writes the specs of one line of releases: what varies between release lines lives here, as
- * data, so adding a release is an edit of the catalogue.
+ * How Portworx Central writes the specs of one line of releases: what varies between
+ * release lines lives here, as data, so adding a release is an edit of the catalogue.
  *
  * @param name what the releases refer to it by
- * @param parameterOrder the order of the spec URL's parameters; {@code <distribution>} stands for the distribution
- * flags; a parameter not listed is not offered by that line (kept as given when a URL carries it)
- * @param operatorParameters the spec's parameters the operator command carries after {@code comp=pxoperator}, where
- * the spec has them
- * @param telemetryWrittenWhenOn whether {@code tel=true} is written for telemetry on (2.12 and later) or only
- * {@code tel=false} for off
- * @param newSpec parameters a new spec of this line starts with, over the catalogue's defaults
+ * @param parameterOrder the order of the spec URL's parameters; {@code <distribution>}
+ * stands for the distribution flags; a parameter not listed is not offered by that line
+ * (kept as given when a URL carries it)
+ * @param operatorParameters the spec's parameters the operator command carries after
+ * {@code comp=pxoperator}, where the spec has them
+ * @param telemetryWrittenWhenOn whether {@code tel=true} is written for telemetry on
+ * (2.12 and later) or only {@code tel=false} for off
+ * @param newSpec parameters a new spec of this line starts with, over the catalogue's
+ * defaults
  */
 public record ReleaseProfile(String name, List<String> parameterOrder, List<String> operatorParameters,
 		boolean telemetryWrittenWhenOn, Map<String, String> newSpec) {

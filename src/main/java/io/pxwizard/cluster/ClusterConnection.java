@@ -18,10 +18,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The one shared {@link KubernetesClient} of the chosen context, as fabric8 configures it (KUBECONFIG or
- * ~/.kube/config, else the in-cluster service account). Switching context (or disconnecting) is announced as a
- * {@link ClusterChanged} event, so status boards follow the new cluster; the old client is closed once the applies
- * that hold it ({@link ConnectedCluster#acquire()}) have finished on it.
+ * The one shared {@link KubernetesClient} of the chosen context, as fabric8 configures it
+ * (KUBECONFIG or ~/.kube/config, else the in-cluster service account). Switching context
+ * (or disconnecting) is announced as a {@link ClusterChanged} event, so status boards
+ * follow the new cluster; the old client is closed once the applies that hold it
+ * ({@link ConnectedCluster#acquire()}) have finished on it.
  */
 @Component
 public class ClusterConnection implements DisposableBean {
@@ -66,7 +67,10 @@ public class ClusterConnection implements DisposableBean {
 		return (contexts == null) ? List.of() : contexts.stream().map(NamedContext::getName).toList();
 	}
 
-	/** Connects to a kubeconfig context ({@code null}: the current one) or the in-cluster service account. */
+	/**
+	 * Connects to a kubeconfig context ({@code null}: the current one) or the in-cluster
+	 * service account.
+	 */
 	public synchronized ClusterInfo connect(String context) {
 		Config config = new ConfigBuilder(Config.autoConfigure(context))
 			.withConnectionTimeout((int) properties.connectTimeout().toMillis())
@@ -94,7 +98,8 @@ public class ClusterConnection implements DisposableBean {
 		ConnectedCluster previous = current;
 		current = next;
 		if (previous != null) {
-			// Boards close on the event, while the old client still works; applies keep it until they end.
+			// Boards close on the event, while the old client still works; applies keep
+			// it until they end.
 			events.publishEvent(new ClusterChanged(previous.info(), (next != null) ? next.info() : null));
 			previous.retire();
 		}
@@ -106,8 +111,8 @@ public class ClusterConnection implements DisposableBean {
 	}
 
 	private static boolean hasConfiguration() {
-		return hasKubeconfig() || (System.getenv("KUBERNETES_SERVICE_HOST") != null
-				&& new File(SERVICE_ACCOUNT_TOKEN).exists());
+		return hasKubeconfig()
+				|| (System.getenv("KUBERNETES_SERVICE_HOST") != null && new File(SERVICE_ACCOUNT_TOKEN).exists());
 	}
 
 	private static boolean hasKubeconfig() {
@@ -118,13 +123,17 @@ public class ClusterConnection implements DisposableBean {
 		return new File(System.getProperty("user.home"), ".kube/config").isFile();
 	}
 
-	/** A connection was switched or dropped: {@code now} is {@code null} when no cluster is connected any more. */
+	/**
+	 * A connection was switched or dropped: {@code now} is {@code null} when no cluster
+	 * is connected any more.
+	 */
 	public record ClusterChanged(ClusterInfo before, ClusterInfo now) {
 	}
 
 	/**
-	 * A connected client and what it is connected to. Work that must finish on this client (an apply) holds it with
-	 * {@link #acquire()}; a client that was switched away from is closed when the last holder releases it.
+	 * A connected client and what it is connected to. Work that must finish on this
+	 * client (an apply) holds it with {@link #acquire()}; a client that was switched away
+	 * from is closed when the last holder releases it.
 	 */
 	public static final class ConnectedCluster {
 
@@ -151,7 +160,10 @@ public class ClusterConnection implements DisposableBean {
 			return info;
 		}
 
-		/** Holds the client open until {@link #release()}; {@code false} when it was already switched away from. */
+		/**
+		 * Holds the client open until {@link #release()}; {@code false} when it was
+		 * already switched away from.
+		 */
 		public boolean acquire() {
 			holders.incrementAndGet();
 			if (retired) {
@@ -167,7 +179,9 @@ public class ClusterConnection implements DisposableBean {
 			}
 		}
 
-		/** No longer the current connection: closed now, or when its last holder lets go. */
+		/**
+		 * No longer the current connection: closed now, or when its last holder lets go.
+		 */
 		void retire() {
 			retired = true;
 			if (holders.get() == 0) {
@@ -184,7 +198,8 @@ public class ClusterConnection implements DisposableBean {
 				return;
 			}
 			closed = true;
-			// The simulated cluster's client belongs to the simulation, which closes it itself.
+			// The simulated cluster's client belongs to the simulation, which closes it
+			// itself.
 			if (info.kind() != ClusterInfo.Kind.SIMULATED) {
 				client.close();
 			}

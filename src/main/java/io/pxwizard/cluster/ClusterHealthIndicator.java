@@ -7,8 +7,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * The cluster connection in {@code /actuator/health}: up with the server and context, down when unreachable, unknown
- * without one. Not part of the liveness or readiness groups: a lost cluster must not restart px-wizard.
+ * The cluster connection in {@code /actuator/health}: up with the server and context,
+ * down when unreachable, unknown without one. Not part of the liveness or readiness
+ * groups: a lost cluster must not restart px-wizard.
  */
 @Component("cluster")
 class ClusterHealthIndicator implements HealthIndicator {

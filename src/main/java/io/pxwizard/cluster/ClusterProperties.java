@@ -8,10 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How px-wizard talks to a cluster.
  *
- * @param autoConnect connect at start to the kubeconfig's current context (or the in-cluster service account)
+ * @param autoConnect connect at start to the kubeconfig's current context (or the
+ * in-cluster service account)
  * @param connectTimeout how long opening a connection may take
- * @param requestTimeout how long one request may take, so an unreachable cluster answers within seconds
- * @param operatorTimeout how long Apply waits for the operator Deployment to become available
+ * @param requestTimeout how long one request may take, so an unreachable cluster answers
+ * within seconds
+ * @param operatorTimeout how long Apply waits for the operator Deployment to become
+ * available
  * @param crdTimeout how long Apply waits for the StorageCluster CRD to be Established
  */
 @ConfigurationProperties("px-wizard.cluster")

@@ -27,7 +27,8 @@ class ApplyHistoryRecorder implements ApplyRunListener {
 		}
 		catch (DataAccessException ex) {
 			// The spec URL holds the Essentials ID: only the version is logged.
-			logger.error("Could not record the apply of a Portworx {} spec to {}", run.version(), run.cluster().server(), ex);
+			logger.error("Could not record the apply of a Portworx {} spec to {}", run.version(),
+					run.cluster().server(), ex);
 		}
 	}
 

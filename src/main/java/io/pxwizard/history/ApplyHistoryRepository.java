@@ -18,7 +18,10 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Apply history, in tables {@code apply_record} and {@code apply_line}; a record and its lines are one write. */
+/**
+ * Apply history, in tables {@code apply_record} and {@code apply_line}; a record and its
+ * lines are one write.
+ */
 @Repository
 @Transactional
 public class ApplyHistoryRepository {
@@ -42,8 +45,9 @@ public class ApplyHistoryRepository {
 			.map((text) -> text.length() > 4000 ? text.substring(0, 4000) : text)
 			.orElse(null);
 		KeyHolder key = new GeneratedKeyHolder();
-		jdbc.sql("insert into apply_record (spec_version, spec_query, cluster_server, cluster_context, dry_run, result, "
-				+ "reason, started_at, finished_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		jdbc.sql(
+				"insert into apply_record (spec_version, spec_query, cluster_server, cluster_context, dry_run, result, "
+						+ "reason, started_at, finished_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(run.version(), run.query(), run.cluster().server(), run.cluster().context(), run.dryRun(),
 					run.state().name(), reason, utc(run.started()),
 					utc((run.finished() != null) ? run.finished() : java.time.Instant.now()))
@@ -61,8 +65,8 @@ public class ApplyHistoryRepository {
 	/** The most recent applies, newest first. */
 	@Transactional(readOnly = true)
 	public List<ApplyRecord> recent(int limit) {
-		return withLines(jdbc.sql("select " + COLUMNS
-				+ " from apply_record order by started_at desc, id desc fetch first ? rows only")
+		return withLines(jdbc
+			.sql("select " + COLUMNS + " from apply_record order by started_at desc, id desc fetch first ? rows only")
 			.param(limit)
 			.query(ApplyHistoryRepository::row)
 			.list());
@@ -71,8 +75,9 @@ public class ApplyHistoryRepository {
 	/** The applies of one spec, newest first. */
 	@Transactional(readOnly = true)
 	public List<ApplyRecord> ofSpec(String version, String query) {
-		return withLines(jdbc.sql("select " + COLUMNS
-				+ " from apply_record where spec_version = ? and spec_query = ? order by started_at desc, id desc")
+		return withLines(jdbc
+			.sql("select " + COLUMNS
+					+ " from apply_record where spec_version = ? and spec_query = ? order by started_at desc, id desc")
 			.params(version, query)
 			.query(ApplyHistoryRepository::row)
 			.list());
@@ -95,8 +100,8 @@ public class ApplyHistoryRepository {
 				}
 			});
 		return records.stream()
-			.map((r) -> new ApplyRecord(r.id(), r.version(), r.query(), r.clusterServer(), r.clusterContext(), r.dryRun(),
-					r.result(), r.reason(), r.startedAt(), r.finishedAt(), List.copyOf(lines.get(r.id()))))
+			.map((r) -> new ApplyRecord(r.id(), r.version(), r.query(), r.clusterServer(), r.clusterContext(),
+					r.dryRun(), r.result(), r.reason(), r.startedAt(), r.finishedAt(), List.copyOf(lines.get(r.id()))))
 			.toList();
 	}
 

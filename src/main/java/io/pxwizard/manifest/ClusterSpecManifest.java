@@ -18,8 +18,9 @@ import io.pxwizard.model.StorageClusterDraft;
 import org.springframework.stereotype.Component;
 
 /**
- * What the spec URL ({@code ?operator=true&…}) returns: the StorageCluster with every field the options map to, and
- * for Portworx Essentials the {@code px-essential} Secret the operator checks.
+ * What the spec URL ({@code ?operator=true&…}) returns: the StorageCluster with every
+ * field the options map to, and for Portworx Essentials the {@code px-essential} Secret
+ * the operator checks.
  */
 @Component
 public class ClusterSpecManifest {
@@ -41,15 +42,18 @@ public class ClusterSpecManifest {
 	}
 
 	/**
-	 * @param sourceUrl the URL this spec stands for, recorded in the {@code portworx.io/install-source} annotation
+	 * @param sourceUrl the URL this spec stands for, recorded in the
+	 * {@code portworx.io/install-source} annotation
 	 */
 	public List<HasMetadata> objects(InstallSpec spec, String sourceUrl) {
 		String namespace = specQuery.namespace(spec);
 		List<HasMetadata> objects = new ArrayList<>();
 		objects.add(storageCluster(spec, sourceUrl, namespace));
 		if (spec.edition().isEssentials()) {
-			// The operator reads it from kube-system whatever the cluster's namespace (libopenstorage/operator
-			// drivers/storage/portworx/portworx.go, api.NamespaceSystem), and Portworx Central writes it there.
+			// The operator reads it from kube-system whatever the cluster's namespace
+			// (libopenstorage/operator
+			// drivers/storage/portworx/portworx.go, api.NamespaceSystem), and Portworx
+			// Central writes it there.
 			objects.add(new SecretBuilder().withNewMetadata()
 				.withName(ESSENTIALS_SECRET)
 				.withNamespace(ESSENTIALS_SECRET_NAMESPACE)
@@ -64,7 +68,8 @@ public class ClusterSpecManifest {
 	/** The StorageCluster alone, with the fields each option family sets. */
 	public StorageClusterDraft draft(InstallSpec spec) {
 		StorageClusterDraft draft = new StorageClusterDraft(spec.release());
-		// Never moved here: the operator moves it by spec.customImageRegistry (GetImageURN), as every image it starts.
+		// Never moved here: the operator moves it by spec.customImageRegistry
+		// (GetImageURN), as every image it starts.
 		draft.set("image", catalog.images().portworx() + ":" + spec.release().imageVersion());
 		specQuery.describe(spec, draft);
 		return draft;
@@ -72,7 +77,8 @@ public class ClusterSpecManifest {
 
 	private GenericKubernetesResource storageCluster(InstallSpec spec, String sourceUrl, String namespace) {
 		StorageClusterDraft draft = draft(spec);
-		GenericKubernetesResource cluster = new GenericKubernetesResourceBuilder().withApiVersion(PortworxApi.API_VERSION)
+		GenericKubernetesResource cluster = new GenericKubernetesResourceBuilder()
+			.withApiVersion(PortworxApi.API_VERSION)
 			.withKind(PortworxApi.STORAGE_CLUSTER)
 			.withNewMetadata()
 			.withName(spec.cluster().name())

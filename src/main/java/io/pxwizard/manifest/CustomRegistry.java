@@ -5,20 +5,24 @@ import java.util.List;
 import java.util.Collection;
 
 /**
- * Where a cluster pulls an image from when the spec names a custom registry ({@code reg=}), by the Portworx operator's
- * own rule (libopenstorage/operator {@code pkg/util/util.go}, {@code GetImageURN}), which the StorageCluster's
+ * Where a cluster pulls an image from when the spec names a custom registry
+ * ({@code reg=}), by the Portworx operator's own rule (libopenstorage/operator
+ * {@code pkg/util/util.go}, {@code GetImageURN}), which the StorageCluster's
  * {@code customImageRegistry} triggers for every image the operator starts:
  * <ul>
- * <li>a first path segment naming a public registry ({@code docker.io}, {@code quay.io}, ...) is dropped;</li>
- * <li>a registry without {@code /} keeps the image's repository: {@code reg/portworx/oci-monitor:3.1.4};</li>
+ * <li>a first path segment naming a public registry ({@code docker.io}, {@code quay.io},
+ * ...) is dropped;</li>
+ * <li>a registry without {@code /} keeps the image's repository:
+ * {@code reg/portworx/oci-monitor:3.1.4};</li>
  * <li>a registry with a path (or ending in {@code //}) keeps only the image's name:
  * {@code reg/path/oci-monitor:3.1.4}.</li>
  * </ul>
- * The operator Deployment itself is pulled by the kubelet, so px-wizard writes its image in the same layout (as the
- * Helm chart does).
+ * The operator Deployment itself is pulled by the kubelet, so px-wizard writes its image
+ * in the same layout (as the Helm chart does).
  *
  * @param location the registry as typed, {@code host[:port][/path]}; empty for none
- * @param publicRegistries registry hosts the operator strips from an image before moving it
+ * @param publicRegistries registry hosts the operator strips from an image before moving
+ * it
  */
 public record CustomRegistry(String location, Collection<String> publicRegistries) {
 

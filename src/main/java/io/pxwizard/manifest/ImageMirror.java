@@ -13,14 +13,17 @@ import io.pxwizard.model.ShellQuoting;
 import org.springframework.stereotype.Component;
 
 /**
- * The images an install pulls, for air-gapped clusters: Portworx, the operator and every component the spec's options
- * switch on, each with the name the cluster pulls it by from the spec's custom registry, and a script that copies them
- * there.
+ * The images an install pulls, for air-gapped clusters: Portworx, the operator and every
+ * component the spec's options switch on, each with the name the cluster pulls it by from
+ * the spec's custom registry, and a script that copies them there.
  */
 @Component
 public class ImageMirror {
 
-	/** A registry host is the first path segment when it has a dot or a port, or is localhost (Docker's rule). */
+	/**
+	 * A registry host is the first path segment when it has a dot or a port, or is
+	 * localhost (Docker's rule).
+	 */
 	private static final String DEFAULT_REGISTRY = "docker.io";
 
 	private final PortworxCatalog catalog;
@@ -55,11 +58,16 @@ public class ImageMirror {
 		return catalog.components(spec.release());
 	}
 
-	/** A POSIX shell script that copies every image into the custom registry with skopeo. */
+	/**
+	 * A POSIX shell script that copies every image into the custom registry with skopeo.
+	 */
 	public String copyScript(InstallSpec spec) {
 		StringBuilder script = new StringBuilder("#!/bin/sh\n");
-		script.append("# Copies the images Portworx ").append(spec.release().imageVersion())
-			.append(" pulls into ").append(spec.registry().registry()).append(" (skopeo; log in to both registries first).\n");
+		script.append("# Copies the images Portworx ")
+			.append(spec.release().imageVersion())
+			.append(" pulls into ")
+			.append(spec.registry().registry())
+			.append(" (skopeo; log in to both registries first).\n");
 		script.append("set -eu\n");
 		for (MirroredImage image : images(spec)) {
 			script.append("skopeo copy --all ")
@@ -88,7 +96,10 @@ public class ImageMirror {
 		return new MirroredImage(component, image, registry.isSet() ? registry.resolve(image) : image);
 	}
 
-	/** The image with its registry named, as skopeo wants it ({@code portworx/px-operator} is Docker Hub's). */
+	/**
+	 * The image with its registry named, as skopeo wants it ({@code portworx/px-operator}
+	 * is Docker Hub's).
+	 */
 	static String qualified(String image) {
 		int slash = image.indexOf('/');
 		String first = (slash < 0) ? "" : image.substring(0, slash);
@@ -99,9 +110,11 @@ public class ImageMirror {
 	/**
 	 * One image of an install.
 	 *
-	 * @param component the release-manifest key ({@code stork}) or {@code portworx} / {@code operator}
+	 * @param component the release-manifest key ({@code stork}) or {@code portworx} /
+	 * {@code operator}
 	 * @param image the image as Portworx names it
-	 * @param pulledAs the name the cluster pulls it by: from the custom registry when the spec names one
+	 * @param pulledAs the name the cluster pulls it by: from the custom registry when the
+	 * spec names one
 	 */
 	public record MirroredImage(String component, String image, String pulledAs) {
 	}

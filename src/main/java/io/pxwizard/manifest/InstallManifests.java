@@ -15,7 +15,10 @@ import io.pxwizard.model.SpecQuery;
 
 import org.springframework.stereotype.Component;
 
-/** The manifests the two install URLs stand for, as objects and as the YAML px-wizard serves. */
+/**
+ * The manifests the two install URLs stand for, as objects and as the YAML px-wizard
+ * serves.
+ */
 @Component
 public class InstallManifests {
 
@@ -29,14 +32,19 @@ public class InstallManifests {
 
 	private final ManifestYaml yaml;
 
-	/** Kinds Portworx's templates write {@code kind} before {@code apiVersion} (real specs and operator manifests). */
-	private static final List<String> KIND_FIRST = List.of(PortworxApi.STORAGE_CLUSTER, "ClusterRole", "ClusterRoleBinding");
+	/**
+	 * Kinds Portworx's templates write {@code kind} before {@code apiVersion} (real specs
+	 * and operator manifests).
+	 */
+	private static final List<String> KIND_FIRST = List.of(PortworxApi.STORAGE_CLUSTER, "ClusterRole",
+			"ClusterRoleBinding");
 
 	private final ManifestYaml.FieldOrder storageClusterOrder;
 
 	/**
-	 * Rendered YAML by spec URL: serializing is the finish page's largest cost (measured, bench/README.md) and a spec
-	 * URL always renders the same bytes. Bounded, least recently used out.
+	 * Rendered YAML by spec URL: serializing is the finish page's largest cost (measured,
+	 * bench/README.md) and a spec URL always renders the same bytes. Bounded, least
+	 * recently used out.
 	 */
 	private final Map<String, String> rendered = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
 		@Override
@@ -67,7 +75,10 @@ public class InstallManifests {
 		return rendered.computeIfAbsent("operator " + request, (key) -> write(null, operatorObjects(request)));
 	}
 
-	/** The cluster spec after a {@code # SOURCE:} line naming the public URL it stands for, as Portworx Central does. */
+	/**
+	 * The cluster spec after a {@code # SOURCE:} line naming the public URL it stands
+	 * for, as Portworx Central does.
+	 */
 	public String clusterYaml(InstallSpec spec) {
 		String url = specQuery.sourceUrl(spec);
 		return rendered.computeIfAbsent("cluster " + spec.version() + " " + url,

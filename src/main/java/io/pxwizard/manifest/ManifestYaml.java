@@ -13,22 +13,28 @@ import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
 import org.springframework.stereotype.Component;
 
 /**
- * Objects as one multi-document YAML stream, the way {@code kubectl apply -f} reads a URL, written as Portworx
- * Central writes its files so that a diff against one shows no noise: {@code kind} before {@code apiVersion} for the
- * StorageCluster, metadata as name, namespace, labels, annotations, annotation values double-quoted, other values
- * plain where YAML reads them back as the same string, lists at their key's indentation.
+ * Objects as one multi-document YAML stream, the way {@code kubectl apply -f} reads a
+ * URL, written as Portworx Central writes its files so that a diff against one shows no
+ * noise: {@code kind} before {@code apiVersion} for the StorageCluster, metadata as name,
+ * namespace, labels, annotations, annotation values double-quoted, other values plain
+ * where YAML reads them back as the same string, lists at their key's indentation.
  */
 @Component
 public class ManifestYaml {
 
-	/** Strings YAML would read as a number: quoted, like {@code default-io-profile: "6"}. */
-	private static final Pattern NUMBER_LIKE = Pattern.compile("[-+]?(\\.?[0-9][0-9_.eE+-]*|0[xXoObB][0-9a-fA-F_]+|\\.inf|\\.nan)",
-			Pattern.CASE_INSENSITIVE);
+	/**
+	 * Strings YAML would read as a number: quoted, like {@code default-io-profile: "6"}.
+	 */
+	private static final Pattern NUMBER_LIKE = Pattern
+		.compile("[-+]?(\\.?[0-9][0-9_.eE+-]*|0[xXoObB][0-9a-fA-F_]+|\\.inf|\\.nan)", Pattern.CASE_INSENSITIVE);
 
 	/** Characters that start YAML syntax, so a plain scalar cannot begin with them. */
 	private static final String INDICATORS = ",[]{}#&*!|>'\"%@`";
 
-	/** These start YAML syntax only when a space or the end follows ({@code --verbose} is plain). */
+	/**
+	 * These start YAML syntax only when a space or the end follows ({@code --verbose} is
+	 * plain).
+	 */
 	private static final String INDICATORS_BEFORE_SPACE = "-?:";
 
 	private static final List<String> METADATA_ORDER = List.of("name", "namespace", "labels", "annotations");
@@ -38,9 +44,10 @@ public class ManifestYaml {
 	private final StringQuotingChecker quoting = StringQuotingChecker.Default.instance();
 
 	/**
-	 * Each object as its own document, separated by {@code ---}, after an optional {@code # SOURCE: <url>} line.
-	 *
-	 * @param kindFirst kinds written {@code kind} before {@code apiVersion}, as Portworx's templates do
+	 * Each object as its own document, separated by {@code ---}, after an optional
+	 * {@code # SOURCE: <url>} line.
+	 * @param kindFirst kinds written {@code kind} before {@code apiVersion}, as
+	 * Portworx's templates do
 	 */
 	public String write(String source, List<HasMetadata> objects, List<String> kindFirst, FieldOrder specOrder) {
 		StringBuilder yaml = new StringBuilder();
@@ -70,7 +77,8 @@ public class ManifestYaml {
 			for (String key : METADATA_ORDER) {
 				if (rest.containsKey(key)) {
 					Object value = rest.remove(key);
-					orderedMetadata.put(key, "annotations".equals(key) ? quotedValues((Map<String, Object>) value) : value);
+					orderedMetadata.put(key,
+							"annotations".equals(key) ? quotedValues((Map<String, Object>) value) : value);
 				}
 			}
 			orderedMetadata.putAll(rest);
@@ -164,15 +172,18 @@ public class ManifestYaml {
 		}
 		String text = String.valueOf(value);
 		boolean plain = !text.isEmpty() && INDICATORS.indexOf(text.charAt(0)) < 0
-				&& !(INDICATORS_BEFORE_SPACE.indexOf(text.charAt(0)) >= 0 && (text.length() == 1 || text.charAt(1) == ' '))
-				&& !text.contains(": ")
-				&& !text.contains(" #") && !text.startsWith(" ") && !quoting.needToQuoteValue(text)
-				&& !NUMBER_LIKE.matcher(text).matches()
+				&& !(INDICATORS_BEFORE_SPACE.indexOf(text.charAt(0)) >= 0
+						&& (text.length() == 1 || text.charAt(1) == ' '))
+				&& !text.contains(": ") && !text.contains(" #") && !text.startsWith(" ")
+				&& !quoting.needToQuoteValue(text) && !NUMBER_LIKE.matcher(text).matches()
 				&& text.chars().allMatch((c) -> c >= 0x20 && c != 0x7f) && !text.endsWith(" ");
 		return plain ? text : doubleQuoted(text);
 	}
 
-	/** A YAML double-quoted scalar, escaped as JSON escapes (YAML's double-quoted style is a superset). */
+	/**
+	 * A YAML double-quoted scalar, escaped as JSON escapes (YAML's double-quoted style is
+	 * a superset).
+	 */
 	private static String doubleQuoted(String text) {
 		StringBuilder quoted = new StringBuilder("\"");
 		for (int i = 0; i < text.length(); i++) {
@@ -201,8 +212,9 @@ public class ManifestYaml {
 	}
 
 	/**
-	 * The order of a spec's fields as Portworx writes them: dotted paths ({@code storage.useAll}); a map's keys follow
-	 * the first path that names them, keys no path names keep their place after those that do.
+	 * The order of a spec's fields as Portworx writes them: dotted paths
+	 * ({@code storage.useAll}); a map's keys follow the first path that names them, keys
+	 * no path names keep their place after those that do.
 	 */
 	public record FieldOrder(List<String> paths) {
 
@@ -221,8 +233,8 @@ public class ManifestYaml {
 			Map<String, Object> ordered = new LinkedHashMap<>();
 			for (String key : keys) {
 				Object value = map.get(key);
-				ordered.put(key, (value instanceof Map<?, ?> nested) ? apply((Map<String, Object>) nested, prefix + key + ".")
-						: value);
+				ordered.put(key, (value instanceof Map<?, ?> nested)
+						? apply((Map<String, Object>) nested, prefix + key + ".") : value);
 			}
 			return ordered;
 		}

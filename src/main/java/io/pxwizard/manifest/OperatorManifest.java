@@ -20,8 +20,9 @@ import io.pxwizard.model.OperatorRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * What {@code ?comp=pxoperator} returns: the Portworx operator's ServiceAccount, RBAC and Deployment (shape of
- * libopenstorage/operator {@code deploy/}); the operator registers the StorageCluster CRD itself when it starts.
+ * What {@code ?comp=pxoperator} returns: the Portworx operator's ServiceAccount, RBAC and
+ * Deployment (shape of libopenstorage/operator {@code deploy/}); the operator registers
+ * the StorageCluster CRD itself when it starts.
  */
 @Component
 public class OperatorManifest {
@@ -73,7 +74,10 @@ public class OperatorManifest {
 		return objects;
 	}
 
-	/** Only for a Kubernetes version known to be below 1.25; an empty {@code kbver} means a current cluster. */
+	/**
+	 * Only for a Kubernetes version known to be below 1.25; an empty {@code kbver} means
+	 * a current cluster.
+	 */
 	static boolean needsPodSecurityPolicy(String kubernetesVersion) {
 		return KubernetesVersion.parse(kubernetesVersion)
 			.map((version) -> version.isBefore(FIRST_KUBERNETES_WITHOUT_PSP[0], FIRST_KUBERNETES_WITHOUT_PSP[1]))
@@ -96,8 +100,9 @@ public class OperatorManifest {
 	}
 
 	/**
-	 * The operator's own policy: it only mounts its service account token and runs unprivileged
-	 * (libopenstorage/operator {@code deploy/podsecuritypolicy.yaml}; the Helm chart writes the same).
+	 * The operator's own policy: it only mounts its service account token and runs
+	 * unprivileged (libopenstorage/operator {@code deploy/podsecuritypolicy.yaml}; the
+	 * Helm chart writes the same).
 	 */
 	private static HasMetadata podSecurityPolicy() {
 		return new PodSecurityPolicyBuilder().withNewMetadata()
@@ -125,9 +130,11 @@ public class OperatorManifest {
 
 	private HasMetadata deployment(OperatorRequest request, String namespace) {
 		String operatorVersion = request.release().operatorVersion();
-		// install.portworx.com keeps --verbose for every operator (real manifests with 1.7.1, 1.8.1, 1.10.4, 23.7.0).
+		// install.portworx.com keeps --verbose for every operator (real manifests with
+		// 1.7.1, 1.8.1, 1.10.4, 23.7.0).
 		List<String> command = List.of("/operator", "--verbose", "--driver=portworx", "--leader-elect=true");
-		CustomRegistry registry = new CustomRegistry(request.registry().registry(), catalog.images().publicRegistries());
+		CustomRegistry registry = new CustomRegistry(request.registry().registry(),
+				catalog.images().publicRegistries());
 		DeploymentBuilder deployment = new DeploymentBuilder();
 		deployment.withNewMetadata()
 			.withName(NAME)

@@ -10,7 +10,10 @@ final class BasicFamily implements OptionFamily<BasicOptions> {
 
 	static final String OPERATOR = "operator";
 
-	/** Always {@code false} in what Portworx Central writes; its meaning is not documented. */
+	/**
+	 * Always {@code false} in what Portworx Central writes; its meaning is not
+	 * documented.
+	 */
 	static final String MC = "mc";
 
 	static final String KUBERNETES_VERSION = "kbver";
@@ -44,7 +47,8 @@ final class BasicFamily implements OptionFamily<BasicOptions> {
 			parameters.put(OPERATOR, "true");
 		}
 		parameters.put(MC, "false");
-		// Written even when empty, as Portworx Central does ("kbver="); some of its URLs leave it out (real 2.11.3 spec).
+		// Written even when empty, as Portworx Central does ("kbver="); some of its URLs
+		// leave it out (real 2.11.3 spec).
 		if (options.kubernetesVersionGiven()) {
 			parameters.put(KUBERNETES_VERSION, options.kubernetesVersion());
 		}

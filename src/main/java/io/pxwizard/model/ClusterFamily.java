@@ -90,10 +90,7 @@ final class ClusterFamily implements OptionFamily<ClusterOptions> {
 	public void describe(ClusterOptions options, StorageClusterDraft cluster) {
 		cluster.set("secretsProvider", options.secretsStore());
 		if (!options.environment().isEmpty()) {
-			cluster.set("env", options.environment()
-				.stream()
-				.map(ClusterFamily::environmentEntry)
-				.toList());
+			cluster.set("env", options.environment().stream().map(ClusterFamily::environmentEntry).toList());
 		}
 	}
 

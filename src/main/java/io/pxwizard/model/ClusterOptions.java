@@ -10,7 +10,8 @@ import java.util.List;
  * @param secretsStore the secrets store type ({@code st=})
  * @param environment environment variables for Portworx ({@code e=NAME=value,...})
  */
-public record ClusterOptions(String name, String namespace, String secretsStore, List<EnvironmentVariable> environment) {
+public record ClusterOptions(String name, String namespace, String secretsStore,
+		List<EnvironmentVariable> environment) {
 
 	public ClusterOptions {
 		environment = List.copyOf(environment);

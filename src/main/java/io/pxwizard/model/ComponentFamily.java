@@ -6,10 +6,12 @@ import java.util.Set;
 import io.pxwizard.catalog.ReleaseProfile;
 
 /**
- * {@code stork}, {@code csi}, {@code lh}, {@code mon}, {@code promop}, {@code tel} and {@code aut}, written and mapped
- * as real Portworx Central specs show (src/test/resources/conformance): Stork, telemetry and Autopilot are on unless
- * switched off; a switched-off telemetry leaves no telemetry block; Autopilot gets no explicit provider (the operator
- * fills its default, which on OpenShift 4.12 and later is OpenShift's Prometheus).
+ * {@code stork}, {@code csi}, {@code lh}, {@code mon}, {@code promop}, {@code tel} and
+ * {@code aut}, written and mapped as real Portworx Central specs show
+ * (src/test/resources/conformance): Stork, telemetry and Autopilot are on unless switched
+ * off; a switched-off telemetry leaves no telemetry block; Autopilot gets no explicit
+ * provider (the operator fills its default, which on OpenShift 4.12 and later is
+ * OpenShift's Prometheus).
  */
 final class ComponentFamily implements OptionFamily<ComponentOptions> {
 
@@ -42,8 +44,9 @@ final class ComponentFamily implements OptionFamily<ComponentOptions> {
 		ComponentOptions options = new ComponentOptions(ParameterRules.flag(state, STORK, true, errors),
 				ParameterRules.flag(state, CSI, errors), ParameterRules.flag(state, LIGHTHOUSE, errors),
 				ParameterRules.flag(state, MONITORING, errors), ParameterRules.flag(state, PROMETHEUS_OPERATOR, errors),
-				ParameterRules.flag(state, TELEMETRY, true, errors), ParameterRules.flag(state, AUTOPILOT, true, errors),
-				!state.get(STORK).isEmpty(), !state.get(TELEMETRY).isEmpty());
+				ParameterRules.flag(state, TELEMETRY, true, errors),
+				ParameterRules.flag(state, AUTOPILOT, true, errors), !state.get(STORK).isEmpty(),
+				!state.get(TELEMETRY).isEmpty());
 		if (options.prometheusOperator() && !options.monitoring()) {
 			errors.reject(PROMETHEUS_OPERATOR, "error.promop");
 		}

@@ -9,7 +9,10 @@ import io.pxwizard.catalog.Distribution;
 import io.pxwizard.catalog.PortworxCatalog;
 import io.pxwizard.catalog.ReleaseProfile;
 
-/** "Are you running on either of these?": one {@code <flag>=true} per distribution, nothing for None. */
+/**
+ * "Are you running on either of these?": one {@code <flag>=true} per distribution,
+ * nothing for None.
+ */
 final class DistributionFamily implements OptionFamily<Distribution> {
 
 	/** The radio button's field; a URL implies it from the flag it carries. */

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Validation problems by form field, each a message code of messages.properties with its arguments. The first
- * problem of a field is kept: one clear message per field.
+ * Validation problems by form field, each a message code of messages.properties with its
+ * arguments. The first problem of a field is kept: one clear message per field.
  */
 public final class FieldErrors {
 

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The install URLs of a spec and the {@code kubectl} lines that apply them, in the order they must run.
+ * The install URLs of a spec and the {@code kubectl} lines that apply them, in the order
+ * they must run.
  *
- * @param operatorUrl the operator manifest ({@code ?comp=pxoperator}), or {@code null} for the DaemonSet install
+ * @param operatorUrl the operator manifest ({@code ?comp=pxoperator}), or {@code null}
+ * for the DaemonSet install
  * @param specUrl the cluster spec
  * @param namespace where the pods appear, for the commands that watch the install
  */

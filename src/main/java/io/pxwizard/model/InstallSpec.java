@@ -10,12 +10,13 @@ import io.pxwizard.catalog.PortworxRelease;
 import io.pxwizard.catalog.ReleaseProfile;
 
 /**
- * A complete, validated wizard result: everything the two install URLs say. Inner code trusts it; it is only made by
- * {@link SpecQuery#read}.
+ * A complete, validated wizard result: everything the two install URLs say. Inner code
+ * trusts it; it is only made by {@link SpecQuery#read}.
  *
  * @param release the Portworx release
  * @param profile how its release line writes specs
- * @param options each option family's validated options, by family name ({@link OptionFamilies})
+ * @param options each option family's validated options, by family name
+ * ({@link OptionFamilies})
  * @param kept parameters kept as given
  */
 public record InstallSpec(PortworxRelease release, ReleaseProfile profile, Map<String, Object> options,
@@ -67,7 +68,10 @@ public record InstallSpec(PortworxRelease release, ReleaseProfile profile, Map<S
 		return (RegistryOptions) option(OptionFamilies.REGISTRY);
 	}
 
-	/** Whether px-wizard can render the manifests itself: every parameter is one it models. */
+	/**
+	 * Whether px-wizard can render the manifests itself: every parameter is one it
+	 * models.
+	 */
 	public boolean rendersLocally() {
 		return kept.isEmpty();
 	}

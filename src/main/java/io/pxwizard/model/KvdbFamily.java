@@ -39,7 +39,8 @@ final class KvdbFamily implements OptionFamily<KvdbOptions> {
 	@Override
 	public KvdbOptions read(SpecParameters state, FieldErrors errors) {
 		FieldErrors flagErrors = new FieldErrors();
-		boolean builtIn = ParameterRules.flag(state, BUILT_IN, flagErrors) || (!state.has(BUILT_IN) && !state.has(ETCD));
+		boolean builtIn = ParameterRules.flag(state, BUILT_IN, flagErrors)
+				|| (!state.has(BUILT_IN) && !state.has(ETCD));
 		if (flagErrors.hasErrors()) {
 			errors.reject(BUILT_IN, "error.choice");
 			return new KvdbOptions(true, List.of());

@@ -5,9 +5,10 @@ import java.util.List;
 import io.pxwizard.catalog.PortworxCatalog;
 
 /**
- * The registry of option families: the query language reads, writes and describes a spec by iterating it, in this
- * order (which is also the order of the StorageCluster's annotations). A new parameter is an entry in one family, or a
- * new family here, plus its catalogue data.
+ * The registry of option families: the query language reads, writes and describes a spec
+ * by iterating it, in this order (which is also the order of the StorageCluster's
+ * annotations). A new parameter is an entry in one family, or a new family here, plus its
+ * catalogue data.
  */
 public final class OptionFamilies {
 

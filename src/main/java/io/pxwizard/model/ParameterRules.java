@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Checks shared by the option families. Each adds a problem to the field it reads and never throws. */
+/**
+ * Checks shared by the option families. Each adds a problem to the field it reads and
+ * never throws.
+ */
 final class ParameterRules {
 
 	/** A device node such as /dev/sdb or /dev/disk/by-id/wwn-0x5000c500a0b1c2d3. */
@@ -22,12 +25,18 @@ final class ParameterRules {
 	private ParameterRules() {
 	}
 
-	/** A checkbox or URL flag: {@code true}, or absent/empty/{@code false}. Anything else is an unknown value. */
+	/**
+	 * A checkbox or URL flag: {@code true}, or absent/empty/{@code false}. Anything else
+	 * is an unknown value.
+	 */
 	static boolean flag(SpecParameters state, String name, FieldErrors errors) {
 		return flag(state, name, false, errors);
 	}
 
-	/** A flag whose absence means {@code whenAbsent} (telemetry is on unless {@code tel=false}). */
+	/**
+	 * A flag whose absence means {@code whenAbsent} (telemetry is on unless
+	 * {@code tel=false}).
+	 */
 	static boolean flag(SpecParameters state, String name, boolean whenAbsent, FieldErrors errors) {
 		if (!state.has(name) || state.get(name).isEmpty()) {
 			return whenAbsent;
@@ -51,7 +60,10 @@ final class ParameterRules {
 		return true;
 	}
 
-	/** Splits a list typed with commas, spaces or one item a line; empty items are dropped. */
+	/**
+	 * Splits a list typed with commas, spaces or one item a line; empty items are
+	 * dropped.
+	 */
 	static List<String> items(String value) {
 		List<String> items = new ArrayList<>();
 		for (String item : value.split("[,\\s]+")) {

@@ -19,8 +19,8 @@ final class RegistryFamily implements OptionFamily<RegistryOptions> {
 	public static final String DEFAULT_PULL_POLICY = "Always";
 
 	/** host[:port][/path], as an image reference starts. */
-	private static final Pattern REGISTRY_FORMAT = Pattern
-		.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(:[0-9]{1,5})?(/[a-z0-9]([a-z0-9._-]{0,126}[a-z0-9])?)*");
+	private static final Pattern REGISTRY_FORMAT = Pattern.compile(
+			"[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(:[0-9]{1,5})?(/[a-z0-9]([a-z0-9._-]{0,126}[a-z0-9])?)*");
 
 	@Override
 	public String name() {

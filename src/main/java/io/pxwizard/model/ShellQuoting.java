@@ -2,7 +2,10 @@ package io.pxwizard.model;
 
 import java.util.regex.Pattern;
 
-/** POSIX shell quoting for the commands px-wizard shows, so a pasted line means exactly what it shows. */
+/**
+ * POSIX shell quoting for the commands px-wizard shows, so a pasted line means exactly
+ * what it shows.
+ */
 public final class ShellQuoting {
 
 	private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
@@ -10,12 +13,17 @@ public final class ShellQuoting {
 	private ShellQuoting() {
 	}
 
-	/** Always single-quoted, as Portworx Central quotes its URLs; a quote inside becomes {@code '\''}. */
+	/**
+	 * Always single-quoted, as Portworx Central quotes its URLs; a quote inside becomes
+	 * {@code '\''}.
+	 */
 	public static String singleQuoted(String value) {
 		return "'" + value.replace("'", "'\\''") + "'";
 	}
 
-	/** Left alone when it holds nothing a shell would interpret, single-quoted otherwise. */
+	/**
+	 * Left alone when it holds nothing a shell would interpret, single-quoted otherwise.
+	 */
 	public static String quotedIfNeeded(String value) {
 		return SAFE.matcher(value).matches() ? value : singleQuoted(value);
 	}

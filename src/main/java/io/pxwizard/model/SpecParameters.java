@@ -12,9 +12,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The raw wizard state as it arrives in a URL or a form: install.portworx.com's query parameters, exactly as typed.
- * When a name repeats the last value wins, so a checkbox can follow a hidden "false" of the same name and an unticked
- * box still says so.
+ * The raw wizard state as it arrives in a URL or a form: install.portworx.com's query
+ * parameters, exactly as typed. When a name repeats the last value wins, so a checkbox
+ * can follow a hidden "false" of the same name and an unticked box still says so.
  */
 public final class SpecParameters {
 
@@ -42,9 +42,14 @@ public final class SpecParameters {
 		return new SpecParameters(values);
 	}
 
-	/** Parses a percent-encoded query string ({@code a=1&b=2}), as a saved spec keeps it. */
+	/**
+	 * Parses a percent-encoded query string ({@code a=1&b=2}), as a saved spec keeps it.
+	 */
 	public static SpecParameters fromQuery(String query) {
-		MultiValueMap<String, String> encoded = UriComponentsBuilder.newInstance().query(query).build().getQueryParams();
+		MultiValueMap<String, String> encoded = UriComponentsBuilder.newInstance()
+			.query(query)
+			.build()
+			.getQueryParams();
 		Map<String, String> values = new LinkedHashMap<>();
 		encoded.forEach((name, all) -> {
 			String last = all.get(all.size() - 1);
@@ -76,7 +81,10 @@ public final class SpecParameters {
 		return values;
 	}
 
-	/** A copy without the given names and with the given values added (replacing any of the same name). */
+	/**
+	 * A copy without the given names and with the given values added (replacing any of
+	 * the same name).
+	 */
 	public SpecParameters replacing(Set<String> removed, Map<String, String> added) {
 		Map<String, String> next = new LinkedHashMap<>(values);
 		next.keySet().removeAll(removed);
@@ -84,7 +92,10 @@ public final class SpecParameters {
 		return new SpecParameters(next);
 	}
 
-	/** The entries whose names are not in the given set: what a page carries in hidden fields. */
+	/**
+	 * The entries whose names are not in the given set: what a page carries in hidden
+	 * fields.
+	 */
 	public Map<String, String> except(Set<String> names) {
 		Map<String, String> rest = new LinkedHashMap<>(values);
 		rest.keySet().removeAll(names);

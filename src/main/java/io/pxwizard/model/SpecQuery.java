@@ -20,20 +20,26 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Reads, validates and writes the wizard state in install.portworx.com's query language, as each release line writes
- * it (its {@link ReleaseProfile}): the one place that knows which family owns which parameter and in which order they
- * are written. The language is a superset of what px-wizard models: any other parameter is kept as given.
+ * Reads, validates and writes the wizard state in install.portworx.com's query language,
+ * as each release line writes it (its {@link ReleaseProfile}): the one place that knows
+ * which family owns which parameter and in which order they are written. The language is
+ * a superset of what px-wizard models: any other parameter is kept as given.
  */
 @Component
 public class SpecQuery {
 
-	/** The form field that picks the Portworx version; in a URL the version is the path. */
+	/**
+	 * The form field that picks the Portworx version; in a URL the version is the path.
+	 */
 	public static final String VERSION = "version";
 
 	/** Names a request carries beside the spec that are never spec parameters. */
 	private static final Set<String> NOT_PARAMETERS = Set.of(VERSION, "source", "comp", "dryRun");
 
-	/** Parameter names as Portworx Central writes them; anything else is refused rather than echoed. */
+	/**
+	 * Parameter names as Portworx Central writes them; anything else is refused rather
+	 * than echoed.
+	 */
 	private static final Pattern KEPT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,31}");
 
 	private static final int MAX_KEPT = 32;
@@ -56,7 +62,10 @@ public class SpecQuery {
 		this.distribution = (DistributionFamily) family(OptionFamilies.DISTRIBUTION);
 	}
 
-	/** The state of a new spec of a release: its line's defaults and a fresh {@code px-cluster-<uuid>} name. */
+	/**
+	 * The state of a new spec of a release: its line's defaults and a fresh
+	 * {@code px-cluster-<uuid>} name.
+	 */
 	public SpecParameters newSpec(String version) {
 		Map<String, String> state = new LinkedHashMap<>(catalog.defaults().parameters());
 		catalog.release(version).map(catalog::profile).ifPresent((profile) -> state.putAll(profile.newSpec()));
@@ -64,7 +73,10 @@ public class SpecQuery {
 		return SpecParameters.of(ordered(version, state));
 	}
 
-	/** Reads a whole spec; every family is checked so every wrong field gets its message at once. */
+	/**
+	 * Reads a whole spec; every family is checked so every wrong field gets its message
+	 * at once.
+	 */
 	public SpecReading read(String version, SpecParameters state) {
 		FieldErrors errors = new FieldErrors();
 		PortworxRelease release = catalog.release(version).orElse(null);
@@ -80,7 +92,10 @@ public class SpecQuery {
 		return new SpecReading(new InstallSpec(release, profile, options, split.kept()), errors);
 	}
 
-	/** Reads what an operator URL ({@code ?comp=pxoperator&kbver=&ns=&reg=&rsec=}) asks for. */
+	/**
+	 * Reads what an operator URL ({@code ?comp=pxoperator&kbver=&ns=&reg=&rsec=}) asks
+	 * for.
+	 */
 	public OperatorReading readOperatorRequest(String version, SpecParameters state) {
 		FieldErrors errors = new FieldErrors();
 		PortworxRelease release = catalog.release(version).orElse(null);
@@ -104,8 +119,9 @@ public class SpecQuery {
 	}
 
 	/**
-	 * Lets every option family set the StorageCluster fields its options map to, in the registry's order (annotations
-	 * in Portworx Central's order: the distribution's before Essentials' misc-args).
+	 * Lets every option family set the StorageCluster fields its options map to, in the
+	 * registry's order (annotations in Portworx Central's order: the distribution's
+	 * before Essentials' misc-args).
 	 */
 	public void describe(InstallSpec spec, StorageClusterDraft draft) {
 		for (OptionFamily<?> family : families) {
@@ -124,7 +140,10 @@ public class SpecQuery {
 		family.write((T) options, profile, parameters);
 	}
 
-	/** The spec's query parameters in its release line's order, the kept ones where the URL had them. */
+	/**
+	 * The spec's query parameters in its release line's order, the kept ones where the
+	 * URL had them.
+	 */
 	public Map<String, String> parameters(InstallSpec spec) {
 		ReleaseProfile profile = spec.profile();
 		Map<String, String> parameters = new LinkedHashMap<>();
@@ -139,8 +158,9 @@ public class SpecQuery {
 	}
 
 	/**
-	 * {@code name=value&...} of a wizard state in its release line's order, each value percent-encoded; what is not a
-	 * spec parameter is left out, parameters px-wizard does not model stay where they stood.
+	 * {@code name=value&...} of a wizard state in its release line's order, each value
+	 * percent-encoded; what is not a spec parameter is left out, parameters px-wizard
+	 * does not model stay where they stood.
 	 */
 	public String queryString(String version, Map<String, String> state) {
 		ReleaseProfile profile = profileOf(version);
@@ -162,8 +182,9 @@ public class SpecQuery {
 	}
 
 	/**
-	 * Takes one page's form into the wizard state: the families the page asks for read their fields. Going forward,
-	 * the page's answers must be valid; going back they are kept as typed where they are not, so nothing is lost.
+	 * Takes one page's form into the wizard state: the families the page asks for read
+	 * their fields. Going forward, the page's answers must be valid; going back they are
+	 * kept as typed where they are not, so nothing is lost.
 	 */
 	public StepOutcome takeFamilies(String version, Collection<String> familyNames, SpecParameters form,
 			boolean forward) {
@@ -180,14 +201,18 @@ public class SpecQuery {
 		return new StepOutcome(SpecParameters.of(ordered(version, next.asMap())), errors);
 	}
 
-	/** The parameters of a state that px-wizard keeps as given for this release rather than models. */
+	/**
+	 * The parameters of a state that px-wizard keeps as given for this release rather
+	 * than models.
+	 */
 	public List<KeptParameter> kept(String version, SpecParameters state) {
 		return split(profileOf(version), state, new FieldErrors()).kept();
 	}
 
 	/**
-	 * The state after the Basic page chose another release: the old line's new-spec defaults that were left as they
-	 * were give way to the new line's ({@code ns=portworx} and {@code iop=6} come and go with 3.x).
+	 * The state after the Basic page chose another release: the old line's new-spec
+	 * defaults that were left as they were give way to the new line's
+	 * ({@code ns=portworx} and {@code iop=6} come and go with 3.x).
 	 */
 	public SpecParameters switchRelease(SpecParameters state, String from, String to) {
 		ReleaseProfile oldProfile = profileOf(from);
@@ -223,7 +248,10 @@ public class SpecQuery {
 		}
 	}
 
-	/** The query parameters and form-only fields of these families, which a page asking for them owns. */
+	/**
+	 * The query parameters and form-only fields of these families, which a page asking
+	 * for them owns.
+	 */
 	public Set<String> fieldsOf(Collection<String> familyNames) {
 		Set<String> owned = new HashSet<>();
 		for (OptionFamily<?> family : families(familyNames)) {
@@ -233,7 +261,10 @@ public class SpecQuery {
 		return owned;
 	}
 
-	/** The form-only fields' values a page shows when opened from a URL, where only parameters are. */
+	/**
+	 * The form-only fields' values a page shows when opened from a URL, where only
+	 * parameters are.
+	 */
 	public Map<String, String> impliedFormValues(Collection<String> familyNames, SpecParameters state) {
 		Map<String, String> implied = new LinkedHashMap<>();
 		families(familyNames).forEach((family) -> implied.putAll(family.impliedFormValues(state)));
@@ -241,9 +272,9 @@ public class SpecQuery {
 	}
 
 	/**
-	 * The commands of a spec whose manifests are served under {@code baseUrl}. Portworx Central's operator command
-	 * carries what its release line writes there; px-wizard's own server is told everything it renders the operator
-	 * with.
+	 * The commands of a spec whose manifests are served under {@code baseUrl}. Portworx
+	 * Central's operator command carries what its release line writes there; px-wizard's
+	 * own server is told everything it renders the operator with.
 	 */
 	public InstallCommands commands(InstallSpec spec, String baseUrl) {
 		String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -268,8 +299,9 @@ public class SpecQuery {
 	}
 
 	/**
-	 * The URL a spec's file names in its {@code # SOURCE:} line and {@code portworx.io/install-source} annotation:
-	 * Portworx Central's, without the version segment, as every real spec has it.
+	 * The URL a spec's file names in its {@code # SOURCE:} line and
+	 * {@code portworx.io/install-source} annotation: Portworx Central's, without the
+	 * version segment, as every real spec has it.
 	 */
 	public String sourceUrl(InstallSpec spec) {
 		return stripSlash(catalog.installBaseUrl()) + "/?" + queryString(spec);
@@ -284,14 +316,18 @@ public class SpecQuery {
 		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
-	/** The profile of a release; an unknown version is read by the newest line's rules (its error says why). */
+	/**
+	 * The profile of a release; an unknown version is read by the newest line's rules
+	 * (its error says why).
+	 */
 	private ReleaseProfile profileOf(String version) {
 		return catalog.profile(catalog.release(version).orElse(catalog.newestRelease()));
 	}
 
 	/**
-	 * Splits a state into what the families model for this release line (and the form-only fields of the pages) and
-	 * the parameters kept as given, each with the names that stood before it.
+	 * Splits a state into what the families model for this release line (and the
+	 * form-only fields of the pages) and the parameters kept as given, each with the
+	 * names that stood before it.
 	 */
 	private Split split(ReleaseProfile profile, SpecParameters state, FieldErrors errors) {
 		Map<String, String> modelled = new LinkedHashMap<>();
@@ -351,7 +387,10 @@ public class SpecQuery {
 		return families.stream().filter((family) -> family.name().equals(name)).findFirst().orElseThrow();
 	}
 
-	/** A state in its release line's order, form-only fields after the parameters, kept parameters in place. */
+	/**
+	 * A state in its release line's order, form-only fields after the parameters, kept
+	 * parameters in place.
+	 */
 	private Map<String, String> ordered(String version, Map<String, String> state) {
 		ReleaseProfile profile = profileOf(version);
 		Split split = split(profile, SpecParameters.of(state), new FieldErrors());
@@ -360,7 +399,10 @@ public class SpecQuery {
 		return ordered;
 	}
 
-	/** The modelled parameters in the profile's order; names the profile does not list are left out. */
+	/**
+	 * The modelled parameters in the profile's order; names the profile does not list are
+	 * left out.
+	 */
 	private Map<String, String> ordered(ReleaseProfile profile, Map<String, String> parameters) {
 		Map<String, String> ordered = new LinkedHashMap<>();
 		for (String name : profile.parameterOrder()) {
@@ -378,7 +420,10 @@ public class SpecQuery {
 		return ordered;
 	}
 
-	/** Puts each kept parameter right after the nearest name that stood before it in the URL and is written. */
+	/**
+	 * Puts each kept parameter right after the nearest name that stood before it in the
+	 * URL and is written.
+	 */
 	private static Map<String, String> withKept(Map<String, String> ordered, List<KeptParameter> kept) {
 		if (kept.isEmpty()) {
 			return ordered;
@@ -401,7 +446,10 @@ public class SpecQuery {
 		return result;
 	}
 
-	/** A state split into what px-wizard models for the release and what it keeps as given. */
+	/**
+	 * A state split into what px-wizard models for the release and what it keeps as
+	 * given.
+	 */
 	private record Split(SpecParameters modelled, List<KeptParameter> kept) {
 	}
 
@@ -414,7 +462,9 @@ public class SpecQuery {
 
 	}
 
-	/** A page's form taken into the wizard state: the next state and the page's problems. */
+	/**
+	 * A page's form taken into the wizard state: the next state and the page's problems.
+	 */
 	public record StepOutcome(SpecParameters state, FieldErrors errors) {
 	}
 

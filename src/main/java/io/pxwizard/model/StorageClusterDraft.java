@@ -6,8 +6,9 @@ import java.util.Map;
 import io.pxwizard.catalog.PortworxRelease;
 
 /**
- * The StorageCluster being described: each option family sets the fields its options map to, by their path under
- * {@code spec} ({@code "kvdb.internal"}), so the field paths can be checked against the CRD's schema.
+ * The StorageCluster being described: each option family sets the fields its options map
+ * to, by their path under {@code spec} ({@code "kvdb.internal"}), so the field paths can
+ * be checked against the CRD's schema.
  */
 public final class StorageClusterDraft {
 

@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
 
 import io.pxwizard.catalog.ReleaseProfile;
 
-/** {@code s}, {@code f}, {@code j} and {@code kd}, plus the page's scan and skip-KVDB-device choices. */
+/**
+ * {@code s}, {@code f}, {@code j} and {@code kd}, plus the page's scan and
+ * skip-KVDB-device choices.
+ */
 public final class StorageFamily implements OptionFamily<StorageOptions> {
 
 	static final String DEVICES = "s";
@@ -18,25 +21,37 @@ public final class StorageFamily implements OptionFamily<StorageOptions> {
 
 	static final String KVDB_DEVICE = "kd";
 
-	/** "Default IO Profile" (3.x): {@code iop=6} is Auto, written as {@code runtimeOptions.default-io-profile}. */
+	/**
+	 * "Default IO Profile" (3.x): {@code iop=6} is Auto, written as
+	 * {@code runtimeOptions.default-io-profile}.
+	 */
 	static final String IO_PROFILE = "iop";
 
 	private static final Pattern IO_PROFILE_VALUE = Pattern.compile("[0-9]{1,2}");
 
-	/** "Automatically scan disks" ({@code auto}) or "Manually specify disks" ({@code manual}). */
+	/**
+	 * "Automatically scan disks" ({@code auto}) or "Manually specify disks"
+	 * ({@code manual}).
+	 */
 	static final String SCAN = "scan";
 
 	/** "Skip KVDB device". */
 	static final String SKIP_KVDB_DEVICE = "kdskip";
 
-	/** "Journal Device": None, Auto or a device ({@code j=} empty, {@code auto} or a path), as Portworx Central offers. */
+	/**
+	 * "Journal Device": None, Auto or a device ({@code j=} empty, {@code auto} or a
+	 * path), as Portworx Central offers.
+	 */
 	static final String JOURNAL_MODE = "jmode";
 
 	static final String NONE = "none";
 
 	static final String DEVICE = "device";
 
-	/** "Select your environment": only On Premises is offered (cloud drives are outside px-wizard's scope). */
+	/**
+	 * "Select your environment": only On Premises is offered (cloud drives are outside
+	 * px-wizard's scope).
+	 */
 	static final String ENVIRONMENT = "env";
 
 	static final String ON_PREMISES = "onprem";
@@ -57,7 +72,10 @@ public final class StorageFamily implements OptionFamily<StorageOptions> {
 		return Set.of(DEVICES, USE_UNMOUNTED, JOURNAL, KVDB_DEVICE, IO_PROFILE);
 	}
 
-	/** Cloud-drive specs ({@code s="type=gp2,size=150"}, {@code kd=type=gp2,size=150}) are outside px-wizard's scope. */
+	/**
+	 * Cloud-drive specs ({@code s="type=gp2,size=150"}, {@code kd=type=gp2,size=150}) are
+	 * outside px-wizard's scope.
+	 */
 	@Override
 	public boolean keepsAsGiven(String parameter, String value) {
 		return (DEVICES.equals(parameter) || JOURNAL.equals(parameter) || KVDB_DEVICE.equals(parameter))
@@ -107,7 +125,10 @@ public final class StorageFamily implements OptionFamily<StorageOptions> {
 		return new StorageOptions(devices, useUnmounted, journal, kvdbDevice(state, errors), ioProfile);
 	}
 
-	/** None, Auto or one device path; a page's choice ({@code jmode}) wins over what the text field holds. */
+	/**
+	 * None, Auto or one device path; a page's choice ({@code jmode}) wins over what the
+	 * text field holds.
+	 */
 	private static String journalDevice(SpecParameters state, FieldErrors errors) {
 		String typed = state.trimmed(JOURNAL);
 		String mode = state.has(JOURNAL_MODE) ? state.get(JOURNAL_MODE)
@@ -133,7 +154,8 @@ public final class StorageFamily implements OptionFamily<StorageOptions> {
 	}
 
 	/**
-	 * Portworx Central offers a KVDB device only with its built-in KVDB: the one rule the page and the reading share.
+	 * Portworx Central offers a KVDB device only with its built-in KVDB: the one rule the
+	 * page and the reading share.
 	 */
 	public static boolean offersKvdbDevice(SpecParameters state) {
 		return !state.has(KvdbFamily.ETCD) || state.isTrue(KvdbFamily.BUILT_IN);
@@ -168,7 +190,8 @@ public final class StorageFamily implements OptionFamily<StorageOptions> {
 	@Override
 	public void describe(StorageOptions options, StorageClusterDraft cluster) {
 		if (options.automaticScan()) {
-			// f=true, "even if they have a partition or filesystem", is px's -A and -f instead of -a (real 2.12.1 spec).
+			// f=true, "even if they have a partition or filesystem", is px's -A and -f
+			// instead of -a (real 2.12.1 spec).
 			cluster.set(options.useUnmountedDisks() ? "storage.useAllWithPartitions" : "storage.useAll", true);
 		}
 		else {

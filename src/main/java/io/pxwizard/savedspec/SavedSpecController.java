@@ -25,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Saved specs: save from the finish page, list, open, rename, delete; each with its apply history. */
+/**
+ * Saved specs: save from the finish page, list, open, rename, delete; each with its apply
+ * history.
+ */
 @Controller
 class SavedFinishController {
 
@@ -62,7 +65,10 @@ class SavedFinishController {
 		return LIST;
 	}
 
-	/** "Save spec" on the finish page; the spec is checked again, so only valid specs are kept. */
+	/**
+	 * "Save spec" on the finish page; the spec is checked again, so only valid specs are
+	 * kept.
+	 */
 	@PostMapping("/specs")
 	String save(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String version,
 			@RequestParam(defaultValue = "") String query, RedirectAttributes redirect, Locale locale) {

@@ -43,14 +43,17 @@ public class SavedSpecRepository {
 	/** Newest first. */
 	@Transactional(readOnly = true)
 	public List<SavedSpec> findAll() {
-		return jdbc.sql("select id, name, version, query, created_at, updated_at from saved_spec "
-				+ "order by created_at desc, id desc")
+		return jdbc
+			.sql("select id, name, version, query, created_at, updated_at from saved_spec "
+					+ "order by created_at desc, id desc")
 			.query(SavedSpecRepository::row)
 			.list();
 	}
 
 	public boolean rename(long id, String name) {
-		return jdbc.sql("update saved_spec set name = ?, updated_at = ? where id = ?").params(name, now(), id).update() == 1;
+		return jdbc.sql("update saved_spec set name = ?, updated_at = ? where id = ?")
+			.params(name, now(), id)
+			.update() == 1;
 	}
 
 	public boolean delete(long id) {

@@ -1,9 +1,15 @@
 package io.pxwizard.status;
 
-/** Someone watching a board (an SSE stream): it is handed re-rendered fragments and must never block the board. */
+/**
+ * Someone watching a board (an SSE stream): it is handed re-rendered fragments and must
+ * never block the board.
+ */
 public interface BoardListener {
 
-	/** Queues one fragment for this listener; a listener that falls behind drops its queue and asks for a resync. */
+	/**
+	 * Queues one fragment for this listener; a listener that falls behind drops its queue
+	 * and asks for a resync.
+	 */
 	void offer(BoardFragment fragment);
 
 	/** The board closed: send what is pending, then end the stream. */

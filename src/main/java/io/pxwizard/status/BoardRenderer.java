@@ -10,10 +10,9 @@ import io.pxwizard.cluster.ClusterConnection.ClusterChanged;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
-
 /**
- * Renders the status page's live pieces with the same Thymeleaf fragments the page itself uses, once per change, for
- * every listener alike.
+ * Renders the status page's live pieces with the same Thymeleaf fragments the page itself
+ * uses, once per change, for every listener alike.
  */
 @org.springframework.stereotype.Component
 public class BoardRenderer {
@@ -24,7 +23,10 @@ public class BoardRenderer {
 
 	public static final String CONNECTION = "connection";
 
-	/** The last fragment of a stream whose board closed because the cluster connection changed. */
+	/**
+	 * The last fragment of a stream whose board closed because the cluster connection
+	 * changed.
+	 */
 	public static final String CLUSTER = "cluster";
 
 	private final ITemplateEngine templates;
@@ -38,12 +40,17 @@ public class BoardRenderer {
 		return fragments(view, EnumSet.allOf(Component.class));
 	}
 
-	/** The connection, the summary and the given components' groups, by SSE event name. */
+	/**
+	 * The connection, the summary and the given components' groups, by SSE event name.
+	 */
 	public Map<String, String> fragments(BoardView view, Set<Component> groups) {
 		return fragments(view, groups, true);
 	}
 
-	/** As {@link #fragments(BoardView, Set)}, leaving out the connection badge when it cannot have changed. */
+	/**
+	 * As {@link #fragments(BoardView, Set)}, leaving out the connection badge when it
+	 * cannot have changed.
+	 */
 	public Map<String, String> fragments(BoardView view, Set<Component> groups, boolean connection) {
 		Map<String, String> fragments = new LinkedHashMap<>();
 		if (connection) {

@@ -3,7 +3,8 @@ package io.pxwizard.status;
 import java.util.List;
 
 /**
- * What the status page shows of one namespace at one moment, made from the informers' caches.
+ * What the status page shows of one namespace at one moment, made from the informers'
+ * caches.
  *
  * @param namespace the watched namespace
  * @param groups one group per component, in the page's order (empty ones included)
@@ -22,7 +23,10 @@ public record BoardView(String namespace, List<Group> groups, Named storageClust
 		return groups.stream().mapToInt((group) -> group.rows().size()).sum();
 	}
 
-	/** Every pod ready and the StorageCluster Online (operator up to 1.10) or Running (later operators). */
+	/**
+	 * Every pod ready and the StorageCluster Online (operator up to 1.10) or Running
+	 * (later operators).
+	 */
 	public boolean complete() {
 		return podsTotal() > 0 && podsReady() == podsTotal() && storageCluster != null
 				&& ("Online".equals(storageCluster.phase()) || "Running".equals(storageCluster.phase()));

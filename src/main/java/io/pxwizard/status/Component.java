@@ -3,19 +3,16 @@ package io.pxwizard.status;
 import java.util.Map;
 
 /**
- * The install's components, in the order the status page lists them, each with the pod label that marks its pods
- * (libopenstorage/operator's component selectors, PORTWORX.md section 4).
+ * The install's components, in the order the status page lists them, each with the pod
+ * label that marks its pods (libopenstorage/operator's component selectors, PORTWORX.md
+ * section 4).
  */
 public enum Component {
 
-	OPERATOR("Portworx operator", "name", "portworx-operator"),
-	PORTWORX("Portworx nodes", "name", "portworx"),
-	API("Portworx API", "name", "portworx-api"),
-	STORK("Stork", "name", "stork"),
-	STORK_SCHEDULER("Stork scheduler", "name", "stork-scheduler"),
-	CSI("CSI", "app", "px-csi-driver"),
-	LIGHTHOUSE("Lighthouse", "tier", "px-web-console"),
-	AUTOPILOT("Autopilot", "name", "autopilot"),
+	OPERATOR("Portworx operator", "name", "portworx-operator"), PORTWORX("Portworx nodes", "name", "portworx"),
+	API("Portworx API", "name", "portworx-api"), STORK("Stork", "name", "stork"),
+	STORK_SCHEDULER("Stork scheduler", "name", "stork-scheduler"), CSI("CSI", "app", "px-csi-driver"),
+	LIGHTHOUSE("Lighthouse", "tier", "px-web-console"), AUTOPILOT("Autopilot", "name", "autopilot"),
 	PROMETHEUS_OPERATOR("Prometheus operator", "k8s-app", "px-prometheus-operator"),
 	PROMETHEUS("Prometheus", "prometheus", "px-prometheus");
 
@@ -45,7 +42,9 @@ public enum Component {
 		return "group-" + name().toLowerCase().replace('_', '-');
 	}
 
-	/** The component a pod belongs to, or {@code null} for a pod that is not Portworx's. */
+	/**
+	 * The component a pod belongs to, or {@code null} for a pod that is not Portworx's.
+	 */
 	public static Component of(Map<String, String> labels) {
 		if (labels == null) {
 			return null;

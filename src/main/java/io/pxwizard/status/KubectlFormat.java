@@ -7,13 +7,19 @@ import java.util.List;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 
-/** Pods described in {@code kubectl get pods} words: READY, STATUS, RESTARTS and AGE columns. */
+/**
+ * Pods described in {@code kubectl get pods} words: READY, STATUS, RESTARTS and AGE
+ * columns.
+ */
 public final class KubectlFormat {
 
 	private KubectlFormat() {
 	}
 
-	/** kubectl's short age: {@code 45s}, {@code 5m10s} under 10 minutes, {@code 3h5m}, {@code 5d2h}, {@code 400d}. */
+	/**
+	 * kubectl's short age: {@code 45s}, {@code 5m10s} under 10 minutes, {@code 3h5m},
+	 * {@code 5d2h}, {@code 400d}.
+	 */
 	public static String age(Duration age) {
 		long seconds = Math.max(0, age.getSeconds());
 		long minutes = seconds / 60;
@@ -73,23 +79,26 @@ public final class KubectlFormat {
 	}
 
 	/**
-	 * The STATUS column as kubectl prints it: the pod's reason or phase, overridden by an init container's state
-	 * ({@code Init:0/1}), a container's waiting or terminated reason ({@code ContainerCreating},
-	 * {@code ImagePullBackOff}, {@code CrashLoopBackOff}, {@code Completed}), and {@code Terminating} when deleted.
+	 * The STATUS column as kubectl prints it: the pod's reason or phase, overridden by an
+	 * init container's state ({@code Init:0/1}), a container's waiting or terminated
+	 * reason ({@code ContainerCreating}, {@code ImagePullBackOff},
+	 * {@code CrashLoopBackOff}, {@code Completed}), and {@code Terminating} when deleted.
 	 */
 	public static String status(Pod pod) {
 		String reason = phase(pod);
 		if (pod.getStatus() != null && pod.getStatus().getReason() != null) {
 			reason = pod.getStatus().getReason();
 		}
-		List<ContainerStatus> initStatuses = (pod.getStatus() == null || pod.getStatus().getInitContainerStatuses() == null)
-				? List.of() : pod.getStatus().getInitContainerStatuses();
+		List<ContainerStatus> initStatuses = (pod.getStatus() == null
+				|| pod.getStatus().getInitContainerStatuses() == null) ? List.of()
+						: pod.getStatus().getInitContainerStatuses();
 		for (int i = 0; i < initStatuses.size(); i++) {
 			ContainerStatus init = initStatuses.get(i);
 			if (init.getState() == null) {
 				continue;
 			}
-			if (init.getState().getTerminated() != null && Integer.valueOf(0).equals(init.getState().getTerminated().getExitCode())) {
+			if (init.getState().getTerminated() != null
+					&& Integer.valueOf(0).equals(init.getState().getTerminated().getExitCode())) {
 				continue;
 			}
 			if (init.getState().getTerminated() != null) {
@@ -138,7 +147,8 @@ public final class KubectlFormat {
 				return container.getName() + ": " + container.getState().getWaiting().getReason() + ": "
 						+ container.getState().getWaiting().getMessage();
 			}
-			if (container.getState().getTerminated() != null && container.getState().getTerminated().getMessage() != null) {
+			if (container.getState().getTerminated() != null
+					&& container.getState().getTerminated().getMessage() != null) {
 				return container.getName() + ": " + container.getState().getTerminated().getReason() + ": "
 						+ container.getState().getTerminated().getMessage();
 			}
@@ -147,7 +157,8 @@ public final class KubectlFormat {
 			return pod.getStatus()
 				.getConditions()
 				.stream()
-				.filter((c) -> "PodScheduled".equals(c.getType()) && "False".equals(c.getStatus()) && c.getMessage() != null)
+				.filter((c) -> "PodScheduled".equals(c.getType()) && "False".equals(c.getStatus())
+						&& c.getMessage() != null)
 				.map((c) -> orElse(c.getReason(), "Unschedulable") + ": " + c.getMessage())
 				.findFirst()
 				.orElse(null);

@@ -10,9 +10,10 @@ import java.util.concurrent.Executor;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One browser's SSE stream. Fragments wait here and are written by a pooled thread, so a slow browser only slows
- * itself. What waits is bounded by construction: one pending fragment per piece of the page, a newer version
- * replacing an unsent older one, so a browser that falls behind skips to the latest state instead of queueing.
+ * One browser's SSE stream. Fragments wait here and are written by a pooled thread, so a
+ * slow browser only slows itself. What waits is bounded by construction: one pending
+ * fragment per piece of the page, a newer version replacing an unsent older one, so a
+ * browser that falls behind skips to the latest state instead of queueing.
  */
 final class SseBoardListener implements BoardListener {
 
@@ -29,7 +30,10 @@ final class SseBoardListener implements BoardListener {
 
 	private volatile boolean closed;
 
-	/** The board has closed: once what is pending is written, the stream ends and the browser reconnects. */
+	/**
+	 * The board has closed: once what is pending is written, the stream ends and the
+	 * browser reconnects.
+	 */
 	private volatile boolean ending;
 
 	SseBoardListener(SseEmitter emitter, StatusBoard board, Executor writer) {

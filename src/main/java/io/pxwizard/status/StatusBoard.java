@@ -37,20 +37,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One namespace's live install status, fed by one informer per kind (pods, events, and once their type exists
- * StorageClusters and StorageNodes) and pushed to every listener. Informer handlers only mark the board changed; a
- * single board thread re-renders from the caches and hands each listener the fragments that changed.
+ * One namespace's live install status, fed by one informer per kind (pods, events, and
+ * once their type exists StorageClusters and StorageNodes) and pushed to every listener.
+ * Informer handlers only mark the board changed; a single board thread re-renders from
+ * the caches and hands each listener the fragments that changed.
  */
 public final class StatusBoard implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(StatusBoard.class);
 
-
 	/** AGE moves on by itself: a full re-render this often sends what changed. */
 	private static final int REFRESH_TICKS = 5;
 
 	private static final int EVENTS_PER_POD = 3;
-
 
 	private final String namespace;
 
@@ -66,7 +65,10 @@ public final class StatusBoard implements AutoCloseable {
 
 	private final AtomicBoolean renderPending = new AtomicBoolean();
 
-	/** The groups whose pods (or their events) changed since the last render; only they are re-rendered. */
+	/**
+	 * The groups whose pods (or their events) changed since the last render; only they
+	 * are re-rendered.
+	 */
 	private final Set<Component> dirty = ConcurrentHashMap.newKeySet();
 
 	private final CountDownLatch firstList = new CountDownLatch(1);
@@ -126,12 +128,18 @@ public final class StatusBoard implements AutoCloseable {
 		return client;
 	}
 
-	/** The current state; a new viewer's page is rendered from it, never from a list of its own. */
+	/**
+	 * The current state; a new viewer's page is rendered from it, never from a list of
+	 * its own.
+	 */
 	public BoardView view() {
 		return view;
 	}
 
-	/** Waits (briefly) for the first list, so a new viewer sees pods rather than "connecting". */
+	/**
+	 * Waits (briefly) for the first list, so a new viewer sees pods rather than
+	 * "connecting".
+	 */
 	public BoardView awaitView(Duration timeout) {
 		try {
 			if (firstList.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -150,7 +158,8 @@ public final class StatusBoard implements AutoCloseable {
 	/** Adds a listener and hands it the whole board at once. */
 	public void subscribe(BoardListener listener) {
 		listeners.add(listener);
-		board.execute(() -> renderer.fragments(view).forEach((event, html) -> listener.offer(new BoardFragment(event, html))));
+		board.execute(() -> renderer.fragments(view)
+			.forEach((event, html) -> listener.offer(new BoardFragment(event, html))));
 	}
 
 	public void unsubscribe(BoardListener listener) {
@@ -172,7 +181,10 @@ public final class StatusBoard implements AutoCloseable {
 		return lastListenerLeft;
 	}
 
-	/** A handler that marks the group its object belongs to ({@code null}: the summary only) and asks for a render. */
+	/**
+	 * A handler that marks the group its object belongs to ({@code null}: the summary
+	 * only) and asks for a render.
+	 */
 	private <T extends HasMetadata> ResourceEventHandler<T> onChange(Function<T, Component> group) {
 		return new ResourceEventHandler<>() {
 			@Override
@@ -218,8 +230,9 @@ public final class StatusBoard implements AutoCloseable {
 	}
 
 	/**
-	 * Called from informer threads: never blocks. The first change renders at once; changes that arrive while a render
-	 * is pending are folded into it, so a burst costs a few renders, not one each.
+	 * Called from informer threads: never blocks. The first change renders at once;
+	 * changes that arrive while a render is pending are folded into it, so a burst costs
+	 * a few renders, not one each.
 	 */
 	private void changed() {
 		if (renderPending.compareAndSet(false, true)) {
@@ -234,7 +247,8 @@ public final class StatusBoard implements AutoCloseable {
 		try {
 			ticks++;
 			if (storageClusters == null && pods.isWatching() && ticks % 2 == 1 && storageClusterTypeExists()) {
-				// Both set before either is read: close() and the view never see one without the other.
+				// Both set before either is read: close() and the view never see one
+				// without the other.
 				SharedIndexInformer<GenericKubernetesResource> nodes = informer(PortworxResources.STORAGE_NODES);
 				storageNodes = nodes;
 				storageClusters = informer(PortworxResources.STORAGE_CLUSTERS);
@@ -247,7 +261,8 @@ public final class StatusBoard implements AutoCloseable {
 			}
 		}
 		catch (RuntimeException ex) {
-			// The page shows the connection's state; the log says why, once per kind of failure.
+			// The page shows the connection's state; the log says why, once per kind of
+			// failure.
 			String failure = ex.getClass().getName() + ": " + ex.getMessage();
 			if (!failure.equals(lastTickFailure)) {
 				lastTickFailure = failure;
@@ -257,7 +272,11 @@ public final class StatusBoard implements AutoCloseable {
 	}
 
 	private boolean storageClusterTypeExists() {
-		return client.apiextensions().v1().customResourceDefinitions().withName(PortworxApi.STORAGE_CLUSTER_CRD).get() != null;
+		return client.apiextensions()
+			.v1()
+			.customResourceDefinitions()
+			.withName(PortworxApi.STORAGE_CLUSTER_CRD)
+			.get() != null;
 	}
 
 	private SharedIndexInformer<GenericKubernetesResource> informer(ResourceDefinitionContext type) {
@@ -313,7 +332,8 @@ public final class StatusBoard implements AutoCloseable {
 			rows.get(component)
 				.add(new PodRow(name, KubectlFormat.ready(pod), KubectlFormat.status(pod), KubectlFormat.restarts(pod),
 						KubectlFormat.age(pod.getMetadata().getCreationTimestamp(), now), ready,
-						ready ? null : KubectlFormat.why(pod), ready ? List.of() : eventsByPod.getOrDefault(name, List.of())));
+						ready ? null : KubectlFormat.why(pod),
+						ready ? List.of() : eventsByPod.getOrDefault(name, List.of())));
 		}
 		List<Group> groups = new ArrayList<>();
 		rows.forEach((component, list) -> {
@@ -334,19 +354,19 @@ public final class StatusBoard implements AutoCloseable {
 		Map<String, List<String>> lines = new java.util.HashMap<>();
 		byPod.forEach((pod, list) -> {
 			list.sort(Comparator.comparing(StatusBoard::eventTime).reversed());
-			lines.put(pod, list.stream()
-				.limit(EVENTS_PER_POD)
-				.map((e) -> e.getType() + " " + e.getReason() + " ("
-						+ KubectlFormat.age(Duration.between(eventTime(e), now)) + " ago): " + e.getMessage())
-				.toList());
+			lines.put(pod,
+					list.stream()
+						.limit(EVENTS_PER_POD)
+						.map((e) -> e.getType() + " " + e.getReason() + " ("
+								+ KubectlFormat.age(Duration.between(eventTime(e), now)) + " ago): " + e.getMessage())
+						.toList());
 		});
 		return lines;
 	}
 
 	private static Instant eventTime(Event event) {
-		String time = (event.getLastTimestamp() != null) ? event.getLastTimestamp()
-				: (event.getEventTime() != null) ? event.getEventTime().getTime()
-						: event.getMetadata().getCreationTimestamp();
+		String time = (event.getLastTimestamp() != null) ? event.getLastTimestamp() : (event.getEventTime() != null)
+				? event.getEventTime().getTime() : event.getMetadata().getCreationTimestamp();
 		return (time == null) ? Instant.EPOCH : Instant.parse(time);
 	}
 
@@ -363,7 +383,12 @@ public final class StatusBoard implements AutoCloseable {
 		if (informer == null) {
 			return List.of();
 		}
-		return informer.getStore().list().stream().map(StatusBoard::named).sorted(Comparator.comparing(Named::name)).toList();
+		return informer.getStore()
+			.list()
+			.stream()
+			.map(StatusBoard::named)
+			.sorted(Comparator.comparing(Named::name))
+			.toList();
 	}
 
 	private static Named named(GenericKubernetesResource resource) {
@@ -387,8 +412,9 @@ public final class StatusBoard implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the board: its thread first (so no tick runs while the informers close), then the informers; every stream
-	 * gets the farewell, if any, and ends, and its browser reconnects to whatever board is current then.
+	 * Stops the board: its thread first (so no tick runs while the informers close), then
+	 * the informers; every stream gets the farewell, if any, and ends, and its browser
+	 * reconnects to whatever board is current then.
 	 */
 	public void close(BoardFragment farewell) {
 		if (closed) {

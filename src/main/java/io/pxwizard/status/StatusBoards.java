@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One board per watched namespace, shared by every viewer: started by the first, stopped a little after the last has
- * left (the grace lets a page load be followed by its stream without a restart).
+ * One board per watched namespace, shared by every viewer: started by the first, stopped
+ * a little after the last has left (the grace lets a page load be followed by its stream
+ * without a restart).
  */
 @Component
 public class StatusBoards implements DisposableBean {
@@ -41,13 +42,16 @@ public class StatusBoards implements DisposableBean {
 
 	private final Map<SseBoardListener, StatusBoard> streams = new ConcurrentHashMap<>();
 
-	/** A few writers for every stream: more threads than cores only add switching when thousands are open. */
-	private final ExecutorService writers = Executors.newFixedThreadPool(
-			Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), (task) -> {
-		Thread thread = new Thread(task, "status-sse");
-		thread.setDaemon(true);
-		return thread;
-	});
+	/**
+	 * A few writers for every stream: more threads than cores only add switching when
+	 * thousands are open.
+	 */
+	private final ExecutorService writers = Executors
+		.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), (task) -> {
+			Thread thread = new Thread(task, "status-sse");
+			thread.setDaemon(true);
+			return thread;
+		});
 
 	private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "status-boards");
@@ -62,7 +66,10 @@ public class StatusBoards implements DisposableBean {
 				TimeUnit.SECONDS);
 	}
 
-	/** The namespace's board on the connected cluster, started if nobody was watching; empty without a cluster. */
+	/**
+	 * The namespace's board on the connected cluster, started if nobody was watching;
+	 * empty without a cluster.
+	 */
 	public Optional<StatusBoard> board(String namespace) {
 		Optional<ConnectedCluster> cluster = connection.current();
 		if (cluster.isEmpty()) {
@@ -71,7 +78,10 @@ public class StatusBoards implements DisposableBean {
 		return Optional.of(boards.compute(namespace, (ns, existing) -> current(ns, existing, cluster.get().client())));
 	}
 
-	/** The board to use: the existing one while it watches this client, else a new one (the old one closed). */
+	/**
+	 * The board to use: the existing one while it watches this client, else a new one
+	 * (the old one closed).
+	 */
 	private StatusBoard current(String namespace, StatusBoard existing, KubernetesClient client) {
 		if (existing != null && existing.client() == client && !existing.isClosed()) {
 			return existing;
@@ -90,7 +100,8 @@ public class StatusBoards implements DisposableBean {
 		}
 		// Browsers reconnect by themselves; an hour bounds what a forgotten tab holds.
 		SseEmitter emitter = new SseEmitter(Duration.ofHours(1).toMillis());
-		// Found and subscribed to in one step, so housekeeping cannot close the board in between.
+		// Found and subscribed to in one step, so housekeeping cannot close the board in
+		// between.
 		boards.compute(namespace, (ns, existing) -> {
 			StatusBoard board = current(ns, existing, cluster.get().client());
 			SseBoardListener listener = new SseBoardListener(emitter, board, writers);
@@ -109,8 +120,9 @@ public class StatusBoards implements DisposableBean {
 	}
 
 	/**
-	 * The connection was switched or dropped: every board says so to its viewers and closes; their browsers reconnect
-	 * and get the new cluster's board (or hear that none is connected).
+	 * The connection was switched or dropped: every board says so to its viewers and
+	 * closes; their browsers reconnect and get the new cluster's board (or hear that none
+	 * is connected).
 	 */
 	@EventListener
 	void clusterChanged(ClusterChanged change) {

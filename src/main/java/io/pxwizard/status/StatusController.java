@@ -17,8 +17,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The live status page, {@code kubectl -n kube-system get pods -w} made readable: the page is rendered from the
- * board's cache, then {@code /status/stream} pushes every change.
+ * The live status page, {@code kubectl -n kube-system get pods -w} made readable: the
+ * page is rendered from the board's cache, then {@code /status/stream} pushes every
+ * change.
  */
 @Controller
 class StatusController {

@@ -14,8 +14,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * The administrator's password hash: configured, or generated once (as Jenkins does), printed at that start only and
- * kept hashed in the database.
+ * The administrator's password hash: configured, or generated once (as Jenkins does),
+ * printed at that start only and kept hashed in the database.
  */
 @Component
 public class AdminCredentials {
@@ -40,7 +40,10 @@ public class AdminCredentials {
 		return policy.adminUser();
 	}
 
-	/** The hash to check passwords against, made and announced the first time it is needed. */
+	/**
+	 * The hash to check passwords against, made and announced the first time it is
+	 * needed.
+	 */
 	public synchronized String passwordHash() {
 		if (hash == null) {
 			hash = policy.adminPasswordHash().isEmpty() ? storedOrGenerated() : policy.adminPasswordHash();
@@ -63,7 +66,8 @@ public class AdminCredentials {
 		jdbc.sql("insert into admin_credential (username, password_hash, created_at) values (?, ?, ?)")
 			.params(policy.adminUser(), generated, OffsetDateTime.now(ZoneOffset.UTC))
 			.update();
-		// Printed once, here only; the database keeps the hash. Set px-wizard.security.admin-password-hash instead.
+		// Printed once, here only; the database keeps the hash. Set
+		// px-wizard.security.admin-password-hash instead.
 		logger.warn("""
 
 				*************************************************************

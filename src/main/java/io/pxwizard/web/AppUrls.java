@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 import org.springframework.web.util.UriUtils;
 
-/** The app's own URLs that several features link to: a finished spec and px-wizard's install endpoint. */
+/**
+ * The app's own URLs that several features link to: a finished spec and px-wizard's
+ * install endpoint.
+ */
 public final class AppUrls {
 
 	private AppUrls() {
@@ -14,7 +17,10 @@ public final class AppUrls {
 		return "/spec/" + segment(version) + (query.isEmpty() ? "" : "?" + query);
 	}
 
-	/** Operator manifests and cluster spec in one download ({@code /install/{version}/all}). */
+	/**
+	 * Operator manifests and cluster spec in one download
+	 * ({@code /install/{version}/all}).
+	 */
 	public static String installAll(String version, String query) {
 		return "/install/" + segment(version) + "/all?" + query;
 	}

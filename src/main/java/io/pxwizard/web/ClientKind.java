@@ -10,9 +10,9 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
- * Browser or script, by content negotiation: a page for a client that prefers HTML to plain text, plain text for one
- * that does not. curl sends {@code Accept: *}{@code /*} (no preference), so it gets plain text, as Spring Initializr
- * answers curl.
+ * Browser or script, by content negotiation: a page for a client that prefers HTML to
+ * plain text, plain text for one that does not. curl sends {@code Accept: *}{@code /*}
+ * (no preference), so it gets plain text, as Spring Initializr answers curl.
  */
 public final class ClientKind {
 
@@ -27,12 +27,14 @@ public final class ClientKind {
 		try {
 			List<MediaType> accepted = new ArrayList<>(MediaType.parseMediaTypes(accept));
 			accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
-			// The first concrete type the client ranks highest decides; wildcards state no preference.
+			// The first concrete type the client ranks highest decides; wildcards state
+			// no preference.
 			for (MediaType type : accepted) {
 				if (type.getQualityValue() == 0 || type.isWildcardType() || type.isWildcardSubtype()) {
 					continue;
 				}
-				if (type.isCompatibleWith(MediaType.TEXT_HTML) || type.isCompatibleWith(MediaType.APPLICATION_XHTML_XML)) {
+				if (type.isCompatibleWith(MediaType.TEXT_HTML)
+						|| type.isCompatibleWith(MediaType.APPLICATION_XHTML_XML)) {
 					return true;
 				}
 				if (type.isCompatibleWith(MediaType.TEXT_PLAIN)) {

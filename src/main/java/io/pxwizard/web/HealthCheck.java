@@ -6,7 +6,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The container image's HEALTHCHECK: exit 0 when the management port says UP. Plain JDK, no framework. */
+/**
+ * The container image's HEALTHCHECK: exit 0 when the management port says UP. Plain JDK,
+ * no framework.
+ */
 public final class HealthCheck {
 
 	private HealthCheck() {

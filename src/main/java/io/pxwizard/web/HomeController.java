@@ -25,7 +25,9 @@ class HomeController {
 	@GetMapping("/")
 	Object home(HttpServletRequest request, Model model) {
 		if (!ClientKind.wantsHtml(request)) {
-			return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(CommandLineHelp.text(catalog, baseUrl(request)));
+			return ResponseEntity.ok()
+				.contentType(MediaType.TEXT_PLAIN)
+				.body(CommandLineHelp.text(catalog, baseUrl(request)));
 		}
 		model.addAttribute("releases", catalog.releases().stream().map(PortworxRelease::version).toList());
 		return VIEW;

@@ -6,13 +6,14 @@ import java.net.UnknownHostException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Whether pages need a login. Off only while px-wizard listens on a loopback address; on as soon as it listens on
- * anything else (or when asked for).
+ * Whether pages need a login. Off only while px-wizard listens on a loopback address; on
+ * as soon as it listens on anything else (or when asked for).
  *
- * @param loginRequired force login on ({@code true}) or decide from {@code server.address} ({@code null})
+ * @param loginRequired force login on ({@code true}) or decide from
+ * {@code server.address} ({@code null})
  * @param adminUser the administrator's user name
- * @param adminPasswordHash a configured password hash ({@code {bcrypt}$2a$…}); when empty, one is generated at first
- * start, printed once and stored hashed
+ * @param adminPasswordHash a configured password hash ({@code {bcrypt}$2a$…}); when
+ * empty, one is generated at first start, printed once and stored hashed
  */
 @ConfigurationProperties("px-wizard.security")
 public record LoginPolicy(Boolean loginRequired, String adminUser, String adminPasswordHash) {
@@ -22,7 +23,10 @@ public record LoginPolicy(Boolean loginRequired, String adminUser, String adminP
 		adminPasswordHash = (adminPasswordHash == null) ? "" : adminPasswordHash.strip();
 	}
 
-	/** Whether a login is needed when listening on {@code serverAddress} ({@code null}: every interface). */
+	/**
+	 * Whether a login is needed when listening on {@code serverAddress} ({@code null}:
+	 * every interface).
+	 */
 	public boolean requiresLogin(String serverAddress) {
 		if (loginRequired != null) {
 			return loginRequired;

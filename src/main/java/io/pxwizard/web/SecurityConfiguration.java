@@ -23,9 +23,10 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * CSRF on every state-changing request (forms and htmx alike) and strict browser headers always; a login as soon as
- * px-wizard listens beyond loopback: the administrator's password (configured or generated), or OIDC when an OAuth2
- * client registration is configured.
+ * CSRF on every state-changing request (forms and htmx alike) and strict browser headers
+ * always; a login as soon as px-wizard listens beyond loopback: the administrator's
+ * password (configured or generated), or OIDC when an OAuth2 client registration is
+ * configured.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -34,8 +35,12 @@ public class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
-	/** htmx requests: a signed-out page reloads itself (and so reaches the login page) rather than swap one in. */
-	static final RequestMatcher HTMX_REQUESTS = new RequestHeaderRequestMatcher(HtmxRequestHeader.HX_REQUEST.getValue());
+	/**
+	 * htmx requests: a signed-out page reloads itself (and so reaches the login page)
+	 * rather than swap one in.
+	 */
+	static final RequestMatcher HTMX_REQUESTS = new RequestHeaderRequestMatcher(
+			HtmxRequestHeader.HX_REQUEST.getValue());
 
 	/** Scripts and streams get 401 rather than a login page. */
 	static final RequestMatcher API_REQUESTS = (request) -> request.getRequestURI().startsWith("/status/stream")
@@ -45,7 +50,8 @@ public class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginPolicy policy,
 			@Value("${server.address:}") String serverAddress, ObjectProvider<ClientRegistrationRepository> oidc)
 			throws Exception {
-		// The token travels in a cookie rather than the session, so showing a page never creates a session.
+		// The token travels in a cookie rather than the session, so showing a page never
+		// creates a session.
 		http.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
@@ -53,16 +59,17 @@ public class SecurityConfiguration {
 			http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
 			return http.build();
 		}
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/error", "/assets/**", "/webjars/**")
-			.permitAll()
-			// Manifests hold nothing the URL does not; an air-gapped cluster's kubectl fetches them without a login.
-			.requestMatchers("/install/**")
-			.permitAll()
-			.requestMatchers("/actuator/health/**", "/actuator/prometheus")
-			.permitAll()
-			.anyRequest()
-			.authenticated())
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers("/login", "/error", "/assets/**", "/webjars/**")
+					.permitAll()
+					// Manifests hold nothing the URL does not; an air-gapped cluster's
+					// kubectl fetches them without a login.
+					.requestMatchers("/install/**")
+					.permitAll()
+					.requestMatchers("/actuator/health/**", "/actuator/prometheus")
+					.permitAll()
+					.anyRequest()
+					.authenticated())
 			.formLogin((form) -> form.loginPage("/login").permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.exceptionHandling((exceptions) -> exceptions
@@ -90,7 +97,10 @@ public class SecurityConfiguration {
 		};
 	}
 
-	/** When a login is needed, the generated password is made (and printed) at start-up, not at the first login. */
+	/**
+	 * When a login is needed, the generated password is made (and printed) at start-up,
+	 * not at the first login.
+	 */
 	@Bean
 	ApplicationRunner announceAdministrator(LoginPolicy policy, @Value("${server.address:}") String serverAddress,
 			AdminCredentials credentials) {

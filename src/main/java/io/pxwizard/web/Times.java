@@ -6,7 +6,10 @@ import java.time.format.DateTimeFormatter;
 
 import org.springframework.stereotype.Component;
 
-/** Times as pages show them, in UTC like kubectl's timestamps: {@code ${@times.of(instant)}}. */
+/**
+ * Times as pages show them, in UTC like kubectl's timestamps:
+ * {@code ${@times.of(instant)}}.
+ */
 @Component("times")
 public class Times {
 

@@ -10,7 +10,10 @@ import io.pxwizard.model.FieldErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** Turns validation problems into the sentences shown next to each field (and in plain-text answers). */
+/**
+ * Turns validation problems into the sentences shown next to each field (and in
+ * plain-text answers).
+ */
 @Component
 public class FieldMessages {
 

@@ -40,15 +40,18 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The finish page, {@code GET /spec/{version}?<parameters>}: a spec URL is a saved wizard state. A browser gets the
- * page; curl gets the commands, one a line.
+ * The finish page, {@code GET /spec/{version}?<parameters>}: a spec URL is a saved wizard
+ * state. A browser gets the page; curl gets the commands, one a line.
  */
 @Controller
 class FinishController {
 
 	static final String VIEW = "spec/finish";
 
-	/** Not a spec parameter: where the commands fetch manifests from ({@code local}: this server). */
+	/**
+	 * Not a spec parameter: where the commands fetch manifests from ({@code local}: this
+	 * server).
+	 */
 	static final String SOURCE = "source";
 
 	static final String LOCAL_SOURCE = "local";
@@ -104,12 +107,14 @@ class FinishController {
 		model.addAttribute("publicSourceUrl", AppUrls.spec(version, canonical));
 		model.addAttribute("localSourceUrl", AppUrls.spec(version, canonical + "&" + SOURCE + "=" + LOCAL_SOURCE));
 		model.addAttribute("kept", spec.kept());
-		model.addAttribute("keptList", spec.kept().stream().map(KeptParameter::toString).collect(Collectors.joining(", ")));
+		model.addAttribute("keptList",
+				spec.kept().stream().map(KeptParameter::toString).collect(Collectors.joining(", ")));
 		model.addAttribute("images", imageMirror.images(spec));
 		model.addAttribute("componentSource", imageMirror.componentSource(spec).source());
-		model.addAttribute("versionCommand", "curl -fsSL " + ShellQuoting.singleQuoted(catalog.installBaseUrl() + "/"
-				+ spec.release().imageVersion() + "/version?kbver=" + UriUtils.encode(spec.basic().kubernetesVersion(),
-						StandardCharsets.UTF_8)));
+		model.addAttribute("versionCommand",
+				"curl -fsSL " + ShellQuoting
+					.singleQuoted(catalog.installBaseUrl() + "/" + spec.release().imageVersion() + "/version?kbver="
+							+ UriUtils.encode(spec.basic().kubernetesVersion(), StandardCharsets.UTF_8)));
 		if (!spec.registry().registry().isEmpty()) {
 			model.addAttribute("mirrorScript", imageMirror.copyScript(spec));
 		}
@@ -125,14 +130,18 @@ class FinishController {
 		model.addAttribute("steps", List.of(WizardStep.values()));
 		model.addAttribute("step", WizardStep.FINISH);
 		Map<String, String> editUrls = new LinkedHashMap<>();
-		for (WizardStep page : List.of(WizardStep.BASIC, WizardStep.STORAGE, WizardStep.NETWORK, WizardStep.CUSTOMIZE)) {
+		for (WizardStep page : List.of(WizardStep.BASIC, WizardStep.STORAGE, WizardStep.NETWORK,
+				WizardStep.CUSTOMIZE)) {
 			editUrls.put(page.path(), WizardUrls.step(version, page, canonical));
 		}
 		model.addAttribute("editUrls", editUrls);
 		return VIEW;
 	}
 
-	/** Where a cluster fetches manifests from this server: the configured external address, else the browser's. */
+	/**
+	 * Where a cluster fetches manifests from this server: the configured external
+	 * address, else the browser's.
+	 */
 	private String localInstallUrl() {
 		String base = properties.hasExternalUrl() ? properties.externalUrl()
 				: ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();

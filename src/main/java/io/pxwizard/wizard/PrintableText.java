@@ -2,7 +2,10 @@ package io.pxwizard.wizard;
 
 import java.util.regex.Pattern;
 
-/** Typed text as pages may show it: control characters (but line breaks and tabs) become U+FFFD. */
+/**
+ * Typed text as pages may show it: control characters (but line breaks and tabs) become
+ * U+FFFD.
+ */
 final class PrintableText {
 
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");

@@ -21,9 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The wizard's pages. Each page is {@code GET /wizard/{version}/{step}?<install.portworx.com parameters>}, so every
- * step is a bookmarkable URL; its form posts to the same path and is redirected to the next page (or re-rendered with
- * a message next to each wrong field).
+ * The wizard's pages. Each page is {@code GET
+ * /wizard/{version}/{step}?<install.portworx.com parameters>}, so every step is a
+ * bookmarkable URL; its form posts to the same path and is redirected to the next page
+ * (or re-rendered with a message next to each wrong field).
  */
 @Controller
 class WizardController {
@@ -48,7 +49,10 @@ class WizardController {
 		this.pages = pages;
 	}
 
-	/** A new spec: the newest version and the catalogue's defaults, with a cluster name made once. */
+	/**
+	 * A new spec: the newest version and the catalogue's defaults, with a cluster name
+	 * made once.
+	 */
 	@GetMapping("/wizard")
 	String newSpec() {
 		String version = catalog.newestRelease().version();
@@ -62,7 +66,8 @@ class WizardController {
 		WizardStep page = questionStep(step);
 		SpecParameters state = SpecParameters.of(query);
 		if (state.names().isEmpty()) {
-			// A bare step URL: start a new spec there rather than show a page with nothing filled in.
+			// A bare step URL: start a new spec there rather than show a page with
+			// nothing filled in.
 			return "redirect:" + WizardUrls.step(version, page,
 					specQuery.queryString(version, specQuery.newSpec(version).asMap()));
 		}
@@ -92,7 +97,8 @@ class WizardController {
 		}
 		SpecReading reading = specQuery.read(chosenVersion, state);
 		if (!reading.isValid()) {
-			// An earlier page holds a wrong answer (a hand-edited URL): show that page with its messages.
+			// An earlier page holds a wrong answer (a hand-edited URL): show that page
+			// with its messages.
 			return pages.withProblems(model, chosenVersion, state, reading, locale, response);
 		}
 		return "redirect:" + AppUrls.spec(chosenVersion, specQuery.queryString(reading.spec()));

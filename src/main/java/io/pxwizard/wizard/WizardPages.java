@@ -24,10 +24,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-/** Renders a wizard page: what every page's template is given, for a fresh page or one with problems. */
+/**
+ * Renders a wizard page: what every page's template is given, for a fresh page or one
+ * with problems.
+ */
 @Component
 public class WizardPages {
-
 
 	private final PortworxCatalog catalog;
 
@@ -48,7 +50,10 @@ public class WizardPages {
 		this.fieldMessages = fieldMessages;
 	}
 
-	/** A page opened from a URL: its fields show the state, radio choices as the URL implies them. */
+	/**
+	 * A page opened from a URL: its fields show the state, radio choices as the URL
+	 * implies them.
+	 */
 	String fromState(Model model, WizardStep step, String version, SpecParameters state) {
 		return render(model, step, version, shownFromState(step, version, state), Map.of());
 	}
@@ -61,8 +66,8 @@ public class WizardPages {
 	}
 
 	/**
-	 * A whole spec with problems (a hand-edited or outdated link): the first page with a wrong answer, every message
-	 * of that page next to its field.
+	 * A whole spec with problems (a hand-edited or outdated link): the first page with a
+	 * wrong answer, every message of that page next to its field.
 	 */
 	public String withProblems(Model model, String version, SpecParameters state, SpecReading reading, Locale locale,
 			HttpServletResponse response) {
@@ -72,7 +77,10 @@ public class WizardPages {
 				fieldMessages.byField(reading.errors(), locale));
 	}
 
-	/** Control characters (other than line breaks and tabs) are shown as U+FFFD, never written into the page. */
+	/**
+	 * Control characters (other than line breaks and tabs) are shown as U+FFFD, never
+	 * written into the page.
+	 */
 	private static SpecParameters printable(SpecParameters typed) {
 		Map<String, String> printable = new LinkedHashMap<>();
 		typed.asMap().forEach((name, value) -> printable.put(PrintableText.of(name), PrintableText.of(value)));
@@ -92,7 +100,8 @@ public class WizardPages {
 	private String render(Model model, WizardStep step, String version, SpecParameters typed,
 			Map<String, String> errors) {
 		SpecParameters shown = printable(typed);
-		// Everything the page does not ask for travels along in hidden fields, and so do the parameters kept as given,
+		// Everything the page does not ask for travels along in hidden fields, and so do
+		// the parameters kept as given,
 		// which no field shows.
 		List<KeptParameter> kept = specQuery.kept(version, shown);
 		Set<String> keptNames = new HashSet<>();

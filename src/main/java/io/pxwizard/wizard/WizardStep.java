@@ -7,13 +7,15 @@ import io.pxwizard.model.OptionFamilies;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The wizard's pages in Portworx Central's order; {@link #path()} is the URL segment and the template name. */
+/**
+ * The wizard's pages in Portworx Central's order; {@link #path()} is the URL segment and
+ * the template name.
+ */
 public enum WizardStep {
 
 	BASIC("basic", OptionFamilies.BASIC, OptionFamilies.EDITION, OptionFamilies.KVDB),
-	STORAGE("storage", OptionFamilies.STORAGE), NETWORK("network", OptionFamilies.NETWORK),
-	CUSTOMIZE("customize", OptionFamilies.DISTRIBUTION, OptionFamilies.COMPONENTS, OptionFamilies.CLUSTER,
-			OptionFamilies.REGISTRY),
+	STORAGE("storage", OptionFamilies.STORAGE), NETWORK("network", OptionFamilies.NETWORK), CUSTOMIZE("customize",
+			OptionFamilies.DISTRIBUTION, OptionFamilies.COMPONENTS, OptionFamilies.CLUSTER, OptionFamilies.REGISTRY),
 	FINISH("finish");
 
 	private final String path;

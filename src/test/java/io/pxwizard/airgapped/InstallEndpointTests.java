@@ -39,12 +39,14 @@ class InstallEndpointTests {
 		MvcTestResult result = mvc.get().uri("/install/2.8?" + Specs.SEED_QUERY).exchange();
 		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(YAML);
 		String yaml = result.getResponse().getContentAsString();
-		// As Portworx Central writes it: the SOURCE line without a version segment, then the StorageCluster straight
+		// As Portworx Central writes it: the SOURCE line without a version segment, then
+		// the StorageCluster straight
 		// away, kind first, then the Secret after a document separator.
 		assertThat(yaml).startsWith("# SOURCE: https://install.portworx.com/?" + Specs.SEED_QUERY
 				+ "\nkind: StorageCluster\napiVersion: core.libopenstorage.org/v1\n");
 		assertThat(yaml.split("\n---\n")).hasSize(2);
-		assertThat(ManifestFixture.load(yaml)).extracting(HasMetadata::getKind).containsExactly("StorageCluster", "Secret");
+		assertThat(ManifestFixture.load(yaml)).extracting(HasMetadata::getKind)
+			.containsExactly("StorageCluster", "Secret");
 	}
 
 	@Test
@@ -59,7 +61,9 @@ class InstallEndpointTests {
 
 	@Test
 	void badParametersAnswer400InPlainTextWithNoManifest() throws Exception {
-		MvcTestResult result = mvc.get().uri("/install/2.8?" + Specs.SEED_QUERY.replace("st=k8s", "st=<nope>")).exchange();
+		MvcTestResult result = mvc.get()
+			.uri("/install/2.8?" + Specs.SEED_QUERY.replace("st=k8s", "st=<nope>"))
+			.exchange();
 		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(MediaType.TEXT_PLAIN);
 		assertThat(result.getResponse().getContentAsString()).isEqualTo("st: Choose one of the options.\n");
 		assertThat(mvc.get().uri("/install/9.9?comp=pxoperator")).hasStatus(HttpStatus.BAD_REQUEST)
@@ -91,8 +95,7 @@ class InstallEndpointTests {
 
 	@Test
 	void thisServerSourcePointsTheCommandsAtPxWizard() {
-		assertThat(mvc.get().uri("/spec/2.8?" + Specs.SEED_QUERY + "&source=local").accept(MediaType.ALL))
-			.hasStatusOk()
+		assertThat(mvc.get().uri("/spec/2.8?" + Specs.SEED_QUERY + "&source=local").accept(MediaType.ALL)).hasStatusOk()
 			.hasBodyTextEqualTo("kubectl apply -f 'http://localhost/install/2.8?comp=pxoperator'\n"
 					+ "kubectl apply -f 'http://localhost/install/2.8?" + Specs.SEED_QUERY + "'\n");
 		assertThat(mvc.get().uri("/spec/2.8?" + Specs.SEED_QUERY + "&source=local").accept(MediaType.TEXT_HTML))
@@ -101,7 +104,9 @@ class InstallEndpointTests {
 			.contains("aria-current=\"true\">this server (air-gapped)</a>");
 	}
 
-	/** A real 3.0 spec URL with cloud drives (conformance/specs/3.0.2-armory-px-01.yaml). */
+	/**
+	 * A real 3.0 spec URL with cloud drives (conformance/specs/3.0.2-armory-px-01.yaml).
+	 */
 	private static final String CLOUD_QUERY = "operator=true&mc=false&kbver=1.25.13&ns=portworx&b=true&iop=6"
 			+ "&s=%22type%3Dgp3%2Csize%3D100%22&j=auto&c=px-cluster-96a9d0a2-f48b-487d-ae05-7860bb416d3f&eks=true"
 			+ "&stork=true&csi=true&mon=true&tel=true&st=k8s&promop=true";
@@ -141,8 +146,8 @@ class InstallEndpointTests {
 			.contains("skopeo copy --all 'docker://docker.io/portworx/oci-monitor:2.8.1.5' "
 					+ "'docker://registry.example.com:5000/portworx/oci-monitor:2.8.1.5'\n");
 		// Components switched off are not pulled.
-		assertThat(mvc.get().uri(URI.create("/install/2.8/images?" + Specs.SEED_QUERY.replace("stork=true", "stork=false"))))
-			.bodyText()
+		assertThat(mvc.get()
+			.uri(URI.create("/install/2.8/images?" + Specs.SEED_QUERY.replace("stork=true", "stork=false")))).bodyText()
 			.doesNotContain("openstorage/stork")
 			.contains("docker.io/portworx/oci-monitor:2.8.1.5\n");
 		assertThat(mvc.get().uri(URI.create("/install/2.8/mirror.sh?" + Specs.SEED_QUERY)))

@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The air-gapped path on a simulated cluster whose nodes can pull only what was mirrored into the private registry,
- * with an operator that moves images by {@code customImageRegistry} as the real one does.
+ * The air-gapped path on a simulated cluster whose nodes can pull only what was mirrored
+ * into the private registry, with an operator that moves images by
+ * {@code customImageRegistry} as the real one does.
  */
 class AirGappedApplyTests {
 
@@ -83,10 +84,16 @@ class AirGappedApplyTests {
 		ApplyRun run = apply(plan(spec), IMPATIENT);
 
 		assertThat(run.state()).isEqualTo(ApplyRun.State.FAILED);
-		// Kubernetes already says Available=True here (one replica, maxUnavailable 1): the wait must not believe it.
-		Deployment deployment = client.apps().deployments().inNamespace("kube-system").withName("portworx-operator").get();
+		// Kubernetes already says Available=True here (one replica, maxUnavailable 1):
+		// the wait must not believe it.
+		Deployment deployment = client.apps()
+			.deployments()
+			.inNamespace("kube-system")
+			.withName("portworx-operator")
+			.get();
 		assertThat(deployment.getStatus().getConditions())
-			.anySatisfy((condition) -> assertThat(condition.getType() + "=" + condition.getStatus()).isEqualTo("Available=True"));
+			.anySatisfy((condition) -> assertThat(condition.getType() + "=" + condition.getStatus())
+				.isEqualTo("Available=True"));
 		ApplyLine last = run.lines().get(run.lines().size() - 1);
 		assertThat(last.status()).isEqualTo(Status.FAILED);
 		assertThat(last.result()).startsWith("timed out waiting for the rollout: pod/portworx-operator-")
@@ -94,7 +101,10 @@ class AirGappedApplyTests {
 		assertThat(run.lines()).noneMatch((line) -> line.object().startsWith("storagecluster"));
 	}
 
-	/** What main wrote before this fix: the operator image with the repository twice, spec.image moved by hand. */
+	/**
+	 * What main wrote before this fix: the operator image with the repository twice,
+	 * spec.image moved by hand.
+	 */
 	@Test
 	void yesterdaysDoublePrefixFailsVisiblyAndInWords() {
 		String registry = "registry.example.com:5000/portworx";
@@ -106,7 +116,11 @@ class AirGappedApplyTests {
 			.filter((object) -> object instanceof Deployment)
 			.findFirst()
 			.orElseThrow();
-		operator.getSpec().getTemplate().getSpec().getContainers().get(0)
+		operator.getSpec()
+			.getTemplate()
+			.getSpec()
+			.getContainers()
+			.get(0)
 			.setImage(registry + "/portworx/px-operator:1.5.2");
 
 		ApplyRun run = apply(plan, IMPATIENT);
@@ -130,8 +144,9 @@ class AirGappedApplyTests {
 		ApplyRun run = apply(plan, FAST);
 
 		assertThat(run.state()).isEqualTo(ApplyRun.State.SUCCEEDED);
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(portworxPods()).isNotEmpty()
-			.allSatisfy((pod) -> assertThat(waitingReason(pod)).isEqualTo("ImagePullBackOff")));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(portworxPods()).isNotEmpty()
+				.allSatisfy((pod) -> assertThat(waitingReason(pod)).isEqualTo("ImagePullBackOff")));
 		assertThat(portworxPods().get(0).getSpec().getContainers().get(0).getImage())
 			.isEqualTo("registry.example.com:5000/registry.example.com:5000/portworx/oci-monitor:2.8.1.5");
 		assertThat(phase()).isNotEqualTo("Online");

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each kind of failure is named for what it is, in kubectl's words where kubectl has some. */
+/**
+ * Each kind of failure is named for what it is, in kubectl's words where kubectl has
+ * some.
+ */
 class ApplyFailureTests {
 
 	@Test

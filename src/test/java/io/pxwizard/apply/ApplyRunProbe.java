@@ -8,7 +8,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pxwizard.cluster.ClusterInfo;
 import io.pxwizard.cluster.ClusterProperties;
 
-/** Runs the real {@link Installer} from tests outside this package (the k3s test) and reports how it went. */
+/**
+ * Runs the real {@link Installer} from tests outside this package (the k3s test) and
+ * reports how it went.
+ */
 public record ApplyRunProbe(boolean succeeded, List<ApplyLine> lines) {
 
 	public static ApplyRunProbe apply(KubernetesClient client, ApplyPlan plan, ClusterInfo cluster, Duration wait) {

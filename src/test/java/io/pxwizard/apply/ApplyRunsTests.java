@@ -78,7 +78,8 @@ class ApplyRunsTests {
 
 	@Test
 	void aContextSwitchInTheMiddleOfAnApplyLetsItFinishOnTheClientItStartedWith() {
-		// A kubeconfig cluster: its client is px-wizard's own, closed when it is switched away from.
+		// A kubeconfig cluster: its client is px-wizard's own, closed when it is switched
+		// away from.
 		KubernetesClient own = cluster.createClient();
 		ClusterInfo kubeconfig = new ClusterInfo(cluster.info().server(), "first", ClusterInfo.Kind.KUBECONFIG);
 		connection.use(own, kubeconfig);
@@ -90,7 +91,8 @@ class ApplyRunsTests {
 		SimulatedCluster other = SimulatedCluster.start(Duration.ofMillis(50));
 		try (KubernetesClient otherClient = other.createClient()) {
 			connection.use(otherClient, new ClusterInfo(other.info().server(), "second", ClusterInfo.Kind.SIMULATED));
-			// Before: the switch closed the client under the apply, which failed with the client closed.
+			// Before: the switch closed the client under the apply, which failed with the
+			// client closed.
 			assertThat(first.isClosed()).isFalse();
 			assertThat(events).last().isEqualTo(new ClusterChanged(kubeconfig, connection.info().orElseThrow()));
 			cluster.operator().pause(false);
@@ -136,9 +138,8 @@ class ApplyRunsTests {
 
 	@Test
 	void aFetchThatFailsNamesItsUrl() {
-		io.pxwizard.catalog.PortworxCatalog offline = io.pxwizard.catalog.TestCatalog
-			.edited((yaml) -> yaml.replace("install-base-url: https://install.portworx.com",
-					"install-base-url: http://127.0.0.1:1"));
+		io.pxwizard.catalog.PortworxCatalog offline = io.pxwizard.catalog.TestCatalog.edited((yaml) -> yaml
+			.replace("install-base-url: https://install.portworx.com", "install-base-url: http://127.0.0.1:1"));
 		io.pxwizard.model.SpecQuery specQuery = new io.pxwizard.model.SpecQuery(offline);
 		ManifestSource unreachable = new ManifestSource(offline, specQuery, fixture.manifests, properties);
 		ApplyRun run = finished(new ApplyRuns(connection, unreachable, new Installer(properties),
@@ -152,7 +153,8 @@ class ApplyRunsTests {
 	private ApplyRun finished(ApplyRuns applyRuns, boolean local) {
 		try {
 			ApplyRun run = ((Start.Started) applyRuns.start(fixture.seed(), Specs.seedParameters(), Specs.SEED_QUERY,
-					"/spec/2.8?" + Specs.SEED_QUERY, "kube-system", false, local)).run();
+					"/spec/2.8?" + Specs.SEED_QUERY, "kube-system", false, local))
+				.run();
 			await().atMost(Duration.ofSeconds(20)).until(() -> !run.isRunning());
 			assertThat(run.state()).isEqualTo(ApplyRun.State.FAILED);
 			return run;

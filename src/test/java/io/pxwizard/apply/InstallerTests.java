@@ -24,7 +24,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Apply against the simulated cluster: fabric8's mock API server, made faithful, with a simulated operator. */
+/**
+ * Apply against the simulated cluster: fabric8's mock API server, made faithful, with a
+ * simulated operator.
+ */
 class InstallerTests {
 
 	private static final ClusterProperties FAST = new ClusterProperties(false, Duration.ofSeconds(2),
@@ -62,8 +65,12 @@ class InstallerTests {
 					org.assertj.core.groups.Tuple.tuple("storagecluster.core.libopenstorage.org/" + Specs.CLUSTER_NAME,
 							"serverside-applied"),
 					org.assertj.core.groups.Tuple.tuple("secret/px-essential", "serverside-applied"));
-		ServiceAccount account = client.serviceAccounts().inNamespace("kube-system").withName("portworx-operator").get();
-		assertThat(account.getMetadata().getManagedFields()).extracting("manager").containsExactly(Installer.FIELD_MANAGER);
+		ServiceAccount account = client.serviceAccounts()
+			.inNamespace("kube-system")
+			.withName("portworx-operator")
+			.get();
+		assertThat(account.getMetadata().getManagedFields()).extracting("manager")
+			.containsExactly(Installer.FIELD_MANAGER);
 		var deployment = client.apps().deployments().inNamespace("kube-system").withName("portworx-operator").get();
 		assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
 			.isEqualTo("portworx/px-operator:1.5.2");
@@ -152,17 +159,19 @@ class InstallerTests {
 		assertThat(run.state()).isEqualTo(ApplyRun.State.FAILED);
 		ApplyLine last = run.lines().get(run.lines().size() - 1);
 		assertThat(last.object()).isEqualTo("deployment.apps/portworx-operator");
-		assertThat(last.result()).startsWith("Error from server (Forbidden): ").contains("cannot patch resource \"deployments\"");
+		assertThat(last.result()).startsWith("Error from server (Forbidden): ")
+			.contains("cannot patch resource \"deployments\"");
 	}
 
 	@Test
 	void unreachableClusterSaysSoWithinSeconds() {
-		KubernetesClient nowhere = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
-			.withMasterUrl("https://127.0.0.1:1")
-			.withRequestRetryBackoffLimit(0)
-			.withConnectionTimeout(1000)
-			.withRequestTimeout(2000)
-			.build()).build();
+		KubernetesClient nowhere = new KubernetesClientBuilder()
+			.withConfig(new ConfigBuilder().withMasterUrl("https://127.0.0.1:1")
+				.withRequestRetryBackoffLimit(0)
+				.withConnectionTimeout(1000)
+				.withRequestTimeout(2000)
+				.build())
+			.build();
 		ApplyRun run = newRun(false);
 		new Installer(FAST).apply(run, nowhere, plan(fixture.seed()));
 		nowhere.close();
@@ -180,9 +189,8 @@ class InstallerTests {
 	}
 
 	private ApplyRun newRun(boolean dryRun) {
-		return new ApplyRun("test", "2.8", Map.of(), Specs.SEED_QUERY, "/spec/2.8?" + Specs.SEED_QUERY, "kube-system", dryRun,
-				true,
-				cluster.info());
+		return new ApplyRun("test", "2.8", Map.of(), Specs.SEED_QUERY, "/spec/2.8?" + Specs.SEED_QUERY, "kube-system",
+				dryRun, true, cluster.info());
 	}
 
 	private ApplyPlan plan(InstallSpec spec) {
@@ -198,6 +206,5 @@ class InstallerTests {
 		}
 		return -1;
 	}
-
 
 }

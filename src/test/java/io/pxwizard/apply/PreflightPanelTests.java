@@ -20,7 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 
-/** The preflight panel is loaded into the finish page by htmx: whatever goes wrong, it answers 200 in words. */
+/**
+ * The preflight panel is loaded into the finish page by htmx: whatever goes wrong, it
+ * answers 200 in words.
+ */
 @WizardWebTest
 class PreflightPanelTests {
 
@@ -62,8 +65,8 @@ class PreflightPanelTests {
 
 	@Test
 	void aClusterErrorIsNamedAsKubectlWouldName() {
-		given(preflight.run(any(), any())).willThrow(new KubernetesClientException("Operation failed",
-				new java.net.ConnectException("Connection refused")));
+		given(preflight.run(any(), any())).willThrow(
+				new KubernetesClientException("Operation failed", new java.net.ConnectException("Connection refused")));
 		assertThat(mvc.get().uri("/preflight/2.8?" + Specs.SEED_QUERY)).hasStatusOk()
 			.bodyText()
 			.contains("The preflight could not run: Unable to connect to the server: ");

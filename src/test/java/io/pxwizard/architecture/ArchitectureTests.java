@@ -11,9 +11,10 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The layers of README.md's architecture section, kept by the build: the model at the bottom knows no page, no cluster
- * and no web type; pages sit on it; cluster access, apply and status stand beside each other, status never reaching
- * into apply; no package cycle anywhere.
+ * The layers of README.md's architecture section, kept by the build: the model at the
+ * bottom knows no page, no cluster and no web type; pages sit on it; cluster access,
+ * apply and status stand beside each other, status never reaching into apply; no package
+ * cycle anywhere.
  */
 class ArchitectureTests {
 
@@ -29,24 +30,41 @@ class ArchitectureTests {
 	@Test
 	void layersOnlyReachDownwards() {
 		ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
-			.layer("Catalogue").definedBy("io.pxwizard.catalog..")
-			.layer("Model").definedBy("io.pxwizard.model..")
-			.layer("Manifests").definedBy("io.pxwizard.manifest..")
-			.layer("Cluster").definedBy("io.pxwizard.cluster..")
-			.layer("Apply").definedBy("io.pxwizard.apply..")
-			.layer("Status").definedBy("io.pxwizard.status..")
-			.layer("Pages").definedBy("io.pxwizard.wizard..", "io.pxwizard.airgapped..", "io.pxwizard.savedspec..",
+			.layer("Catalogue")
+			.definedBy("io.pxwizard.catalog..")
+			.layer("Model")
+			.definedBy("io.pxwizard.model..")
+			.layer("Manifests")
+			.definedBy("io.pxwizard.manifest..")
+			.layer("Cluster")
+			.definedBy("io.pxwizard.cluster..")
+			.layer("Apply")
+			.definedBy("io.pxwizard.apply..")
+			.layer("Status")
+			.definedBy("io.pxwizard.status..")
+			.layer("Pages")
+			.definedBy("io.pxwizard.wizard..", "io.pxwizard.airgapped..", "io.pxwizard.savedspec..",
 					"io.pxwizard.history..")
-			.layer("Web").definedBy("io.pxwizard.web..")
-			.layer("Application").definedBy("io.pxwizard")
-			.whereLayer("Application").mayNotBeAccessedByAnyLayer()
-			.whereLayer("Pages").mayOnlyBeAccessedByLayers("Application")
-			.whereLayer("Apply").mayOnlyBeAccessedByLayers("Pages", "Application")
-			.whereLayer("Status").mayOnlyBeAccessedByLayers("Pages", "Application")
-			.whereLayer("Cluster").mayOnlyBeAccessedByLayers("Apply", "Status", "Pages", "Web", "Application")
-			.whereLayer("Manifests").mayOnlyBeAccessedByLayers("Apply", "Pages", "Application")
-			.whereLayer("Model").mayOnlyBeAccessedByLayers("Manifests", "Apply", "Pages", "Web", "Application")
-			.whereLayer("Web").mayOnlyBeAccessedByLayers("Pages", "Apply", "Status", "Cluster", "Application");
+			.layer("Web")
+			.definedBy("io.pxwizard.web..")
+			.layer("Application")
+			.definedBy("io.pxwizard")
+			.whereLayer("Application")
+			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("Pages")
+			.mayOnlyBeAccessedByLayers("Application")
+			.whereLayer("Apply")
+			.mayOnlyBeAccessedByLayers("Pages", "Application")
+			.whereLayer("Status")
+			.mayOnlyBeAccessedByLayers("Pages", "Application")
+			.whereLayer("Cluster")
+			.mayOnlyBeAccessedByLayers("Apply", "Status", "Pages", "Web", "Application")
+			.whereLayer("Manifests")
+			.mayOnlyBeAccessedByLayers("Apply", "Pages", "Application")
+			.whereLayer("Model")
+			.mayOnlyBeAccessedByLayers("Manifests", "Apply", "Pages", "Web", "Application")
+			.whereLayer("Web")
+			.mayOnlyBeAccessedByLayers("Pages", "Apply", "Status", "Cluster", "Application");
 		layers.check(CLASSES);
 	}
 
@@ -58,9 +76,8 @@ class ArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.web.bind..", "org.springframework.web.servlet..",
 					"org.springframework.http..", "org.springframework.ui..", "jakarta.servlet..",
-					"io.fabric8.kubernetes.client", "io.fabric8.kubernetes.client.dsl..",
-					"io.pxwizard.wizard..", "io.pxwizard.web..", "io.pxwizard.cluster..", "io.pxwizard.apply..",
-					"io.pxwizard.status..")
+					"io.fabric8.kubernetes.client", "io.fabric8.kubernetes.client.dsl..", "io.pxwizard.wizard..",
+					"io.pxwizard.web..", "io.pxwizard.cluster..", "io.pxwizard.apply..", "io.pxwizard.status..")
 			.because("the model is the bottom layer: pages, clusters and HTTP sit on top of it")
 			.check(CLASSES);
 	}

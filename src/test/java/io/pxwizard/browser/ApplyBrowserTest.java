@@ -15,7 +15,10 @@ import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Finish page → Apply → the progress lines appear one by one → the link to the live status. */
+/**
+ * Finish page → Apply → the progress lines appear one by one → the link to the live
+ * status.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "px-wizard.cluster.auto-connect=false", "px-wizard.simulation.step=100ms" })
 @Import(SimulatedClusterConfiguration.class)
@@ -23,14 +26,16 @@ class ApplyBrowserTest extends BrowserTestSupport {
 
 	@Test
 	void applyShowsEveryObjectAsItHappensAndLinksToStatus() throws IOException {
-		// This machine cannot reach install.portworx.com: apply px-wizard's own manifests.
+		// This machine cannot reach install.portworx.com: apply px-wizard's own
+		// manifests.
 		browser.go("/spec/2.8?" + Specs.SEED_QUERY + "&source=local");
 		assertThat(browser.driver().findElement(By.cssSelector(".cluster-indicator")).getText())
 			.contains("simulated cluster");
 		// The preflight panel loads by itself.
 		browser.waitUntil((d) -> d.findElement(By.id("preflight")).getText().contains("3 of 3 nodes Ready"));
 		assertThat(browser.driver().findElement(By.id("preflight")).getText()).contains("v1.30.2+k3s1");
-		// The cluster's version as Portworx's docs put it into kbver: no leading v, k3s's suffix kept.
+		// The cluster's version as Portworx's docs put it into kbver: no leading v, k3s's
+		// suffix kept.
 		WebElement useVersion = browser.driver().findElement(By.partialLinkText("for kbver"));
 		assertThat(useVersion.getText()).contains("(1.30.2+k3s1)");
 		assertThat(useVersion.getAttribute("href")).contains("kbver=1.30.2%2Bk3s1");

@@ -22,8 +22,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Debian's headless Chromium driven by Selenium, found by visible text as a person finds things. The binaries are given
- * explicitly so Selenium Manager never reaches for the network.
+ * Debian's headless Chromium driven by Selenium, found by visible text as a person finds
+ * things. The binaries are given explicitly so Selenium Manager never reaches for the
+ * network.
  */
 final class Browser implements AutoCloseable {
 
@@ -44,8 +45,8 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Starts Chromium, or skips the test where it is not installed: CI installs it (.ci/run) and there a missing
-	 * browser is a failure, not a skip.
+	 * Starts Chromium, or skips the test where it is not installed: CI installs it
+	 * (.ci/run) and there a missing browser is a failure, not a skip.
 	 */
 	static Browser open(String baseUrl) throws IOException {
 		boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
@@ -56,8 +57,8 @@ final class Browser implements AutoCloseable {
 		Path profile = Files.createTempDirectory("px-wizard-chromium");
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
 			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--no-first-run", "--window-size=1200,1400", "--user-data-dir=" + profile);
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--window-size=1200,1400", "--user-data-dir=" + profile);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
 			.build();
 		return new Browser(new ChromeDriver(service, options), baseUrl, profile);
@@ -122,7 +123,8 @@ final class Browser implements AutoCloseable {
 	void press(String name) {
 		WebElement old = driver.findElement(By.tagName("html"));
 		WebElement button = button(name);
-		// Bootstrap scrolls smoothly: bring the button into view at once, or the click lands where it was.
+		// Bootstrap scrolls smoothly: bring the button into view at once, or the click
+		// lands where it was.
 		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", button);
 		button.click();
 		waitUntil((d) -> isStale(old));

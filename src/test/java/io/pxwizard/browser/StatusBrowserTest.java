@@ -47,7 +47,8 @@ class StatusBrowserTest extends BrowserTestSupport {
 	void rowChangesInPlaceWithoutReload() throws IOException {
 		ManifestFixture fixture = new ManifestFixture();
 		ApplyRun run = ((ApplyRuns.Start.Started) runs.start(fixture.seed(), Specs.seedParameters(), Specs.SEED_QUERY,
-				"/spec/2.8?" + Specs.SEED_QUERY, "kube-system", false, true)).run();
+				"/spec/2.8?" + Specs.SEED_QUERY, "kube-system", false, true))
+			.run();
 		await().atMost(Duration.ofSeconds(30)).until(() -> !run.isRunning());
 
 		browser.go("/status?ns=kube-system");
@@ -57,12 +58,15 @@ class StatusBrowserTest extends BrowserTestSupport {
 
 		try (KubernetesClient client = cluster.createClient()) {
 			Pod prometheus = client.pods().inNamespace("kube-system").withName("prometheus-px-prometheus-0").get();
-			client.pods().inNamespace("kube-system").resource(new PodBuilder(prometheus).editStatus()
-				.editFirstContainerStatus()
-				.withRestartCount(5)
-				.endContainerStatus()
-				.endStatus()
-				.build()).update();
+			client.pods()
+				.inNamespace("kube-system")
+				.resource(new PodBuilder(prometheus).editStatus()
+					.editFirstContainerStatus()
+					.withRestartCount(5)
+					.endContainerStatus()
+					.endStatus()
+					.build())
+				.update();
 		}
 		browser.waitUntil((d) -> d.findElement(By.id("pod-prometheus-px-prometheus-0")).getText().contains(" 5 "));
 		assertThat(browser.driver().executeScript("return window.notReloaded === true;")).isEqualTo(true);
@@ -83,8 +87,10 @@ class StatusBrowserTest extends BrowserTestSupport {
 		SimulatedCluster other = SimulatedCluster.start(Duration.ofMillis(100));
 		try (KubernetesClient otherClient = other.createClient()) {
 			connection.use(otherClient, other.info());
-			// Before: "Reconnecting to the cluster..." for ever, and the old board's stream left open.
-			browser.waitUntil((d) -> d.findElement(By.id("board")).getText().contains("The cluster connection changed"));
+			// Before: "Reconnecting to the cluster..." for ever, and the old board's
+			// stream left open.
+			browser
+				.waitUntil((d) -> d.findElement(By.id("board")).getText().contains("The cluster connection changed"));
 			browser.waitUntil((d) -> d.findElements(By.id("pod-prometheus-px-prometheus-0")).isEmpty());
 			assertThat(browser.driver().findElement(By.id("board")).getText()).contains(other.info().server());
 			assertThat(browser.driver().executeScript("return window.notReloaded === true;")).isEqualTo(true);

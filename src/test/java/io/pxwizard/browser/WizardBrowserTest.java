@@ -14,7 +14,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An administrator clicks through the seed's flow in a real Chromium, by the labels on the screen. */
+/**
+ * An administrator clicks through the seed's flow in a real Chromium, by the labels on
+ * the screen.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class WizardBrowserTest extends BrowserTestSupport {
 
@@ -24,7 +27,8 @@ class WizardBrowserTest extends BrowserTestSupport {
 		browser.driver().findElement(By.linkText("Create a new spec")).click();
 		browser.waitUntil((d) -> browser.heading().equals("Basic"));
 
-		// Basic: Portworx Essentials with the seed's ID, the operator, version 2.8, built-in ETCD.
+		// Basic: Portworx Essentials with the seed's ID, the operator, version 2.8,
+		// built-in ETCD.
 		browser.choose("Portworx Essentials");
 		browser.type("Essentials ID", Specs.ESSENTIALS_ID);
 		assertThat(browser.field("Use the Portworx Operator").isSelected()).isTrue();
@@ -36,8 +40,10 @@ class WizardBrowserTest extends BrowserTestSupport {
 		assertThat(browser.heading()).isEqualTo("Storage");
 		assertThat(browser.field("On Premises").isSelected()).isTrue();
 		browser.choose("Automatically scan disks");
-		assertThat(browser.field("Use unmounted disks even if they have a partition or filesystem on it. "
-				+ "PX will never use a drive or partition that is mounted").isSelected()).isTrue();
+		assertThat(browser
+			.field("Use unmounted disks even if they have a partition or filesystem on it. "
+					+ "PX will never use a drive or partition that is mounted")
+			.isSelected()).isTrue();
 		assertThat(browser.field("Auto").isSelected()).isTrue();
 		assertThat(browser.field("Journal device path").isDisplayed()).isFalse();
 		assertThat(browser.field("Skip KVDB device").isSelected()).isTrue();
@@ -56,7 +62,8 @@ class WizardBrowserTest extends BrowserTestSupport {
 		assertThat(browser.heading()).isEqualTo("Network");
 		browser.press("Next");
 
-		// Customize: None; the seed's cluster name so the commands can be compared byte for byte.
+		// Customize: None; the seed's cluster name so the commands can be compared byte
+		// for byte.
 		assertThat(browser.heading()).isEqualTo("Customize");
 		assertThat(browser.field("None").isSelected()).isTrue();
 		String generatedName = browser.field("Cluster Name").getAttribute("value");
@@ -119,8 +126,10 @@ class WizardBrowserTest extends BrowserTestSupport {
 		browser.screenshot(Path.of("target", "screenshots", "finish-manifest.png"));
 		browser.driver().findElement(By.linkText("this server (air-gapped)")).click();
 		browser.waitUntil((d) -> commandText("cmd-1").contains("/install/2.8?comp=pxoperator"));
-		assertThat(commandText("cmd-1")).isEqualTo("kubectl apply -f 'http://127.0.0.1:" + port + "/install/2.8?comp=pxoperator'");
-		assertThat(commandText("cmd-2")).startsWith("kubectl apply -f 'http://127.0.0.1:" + port + "/install/2.8?operator=true&mc=false");
+		assertThat(commandText("cmd-1"))
+			.isEqualTo("kubectl apply -f 'http://127.0.0.1:" + port + "/install/2.8?comp=pxoperator'");
+		assertThat(commandText("cmd-2"))
+			.startsWith("kubectl apply -f 'http://127.0.0.1:" + port + "/install/2.8?operator=true&mc=false");
 	}
 
 	@Test

@@ -43,7 +43,8 @@ class PortworxCatalogTests {
 
 	@Test
 	void addingAReleaseIsAnEditOfTheCatalogue() throws Exception {
-		// What an administrator adds to application.yaml (or passes as properties) for a new release of a known line.
+		// What an administrator adds to application.yaml (or passes as properties) for a
+		// new release of a known line.
 		PortworxCatalog extended = TestCatalog.edited((yaml) -> yaml.replace("  releases:\n", "  releases:\n"
 				+ "    - { version: \"3.7\", image-version: \"3.7.0\", operator-version: \"26.4.0\", profile: \"3\", csi: spec, "
 				+ "stork-webhook: true, component-set: operator-24.1 }\n"));
@@ -61,7 +62,8 @@ class PortworxCatalogTests {
 
 	@Test
 	void aReleaseNamingAnUnknownProfileIsRefusedAtStartWithItsName() {
-		assertThatThrownBy(() -> TestCatalog.edited((yaml) -> yaml.replaceFirst("profile: \"3\", ", "profile: \"9\", ")))
+		assertThatThrownBy(
+				() -> TestCatalog.edited((yaml) -> yaml.replaceFirst("profile: \"3\", ", "profile: \"9\", ")))
 			.hasStackTraceContaining("Release 3.6 names profile '9', which px.profiles lacks");
 	}
 
@@ -72,8 +74,8 @@ class PortworxCatalogTests {
 			assertThat(catalog.components(release).images()).containsKeys("stork", "csiProvisioner", "pause");
 		}
 		assertThat(catalog.profile(catalog.release("2.8").orElseThrow()).operatorParameters()).isEmpty();
-		assertThat(catalog.profile(catalog.release("2.12").orElseThrow()).operatorParameters())
-			.containsExactly("kbver", "ns");
+		assertThat(catalog.profile(catalog.release("2.12").orElseThrow()).operatorParameters()).containsExactly("kbver",
+				"ns");
 		assertThat(catalog.profile(catalog.release("3.0").orElseThrow()).newSpec()).containsEntry("ns", "portworx")
 			.containsEntry("iop", "6");
 	}

@@ -13,7 +13,10 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 
-/** The real catalogue from application.yaml, bound without a Spring context, for fast unit tests. */
+/**
+ * The real catalogue from application.yaml, bound without a Spring context, for fast unit
+ * tests.
+ */
 public final class TestCatalog {
 
 	private static final PortworxCatalog CATALOG = load();
@@ -29,7 +32,10 @@ public final class TestCatalog {
 		return edited(UnaryOperator.identity());
 	}
 
-	/** The catalogue of application.yaml after an edit of its text, as an administrator would make it. */
+	/**
+	 * The catalogue of application.yaml after an edit of its text, as an administrator
+	 * would make it.
+	 */
 	public static PortworxCatalog edited(UnaryOperator<String> edit) {
 		try {
 			String yaml = new ClassPathResource("application.yaml").getContentAsString(StandardCharsets.UTF_8);

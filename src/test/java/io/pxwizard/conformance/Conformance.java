@@ -14,9 +14,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The conformance corpus (src/test/resources/conformance): real files generated at Portworx Central, each with a
- * header naming where it came from and px-wizard's justified exceptions
- * ({@code # px-wizard exception: <path> -- <why>}).
+ * The conformance corpus (src/test/resources/conformance): real files generated at
+ * Portworx Central, each with a header naming where it came from and px-wizard's
+ * justified exceptions ({@code # px-wizard exception: <path> -- <why>}).
  */
 final class Conformance {
 
@@ -41,7 +41,10 @@ final class Conformance {
 		}
 	}
 
-	/** Every leaf of a YAML document by dotted path; list items that are maps by their index, other lists whole. */
+	/**
+	 * Every leaf of a YAML document by dotted path; list items that are maps by their
+	 * index, other lists whole.
+	 */
 	static Map<String, Object> flatten(Map<?, ?> document) {
 		Map<String, Object> paths = new TreeMap<>();
 		flatten("", document, paths);
@@ -55,7 +58,8 @@ final class Conformance {
 		if (value instanceof Map<?, ?> map && !map.isEmpty()) {
 			map.forEach((key, nested) -> flatten(prefix + key + ".", nested, paths));
 		}
-		else if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch((item) -> item instanceof Map)) {
+		else if (value instanceof List<?> list && !list.isEmpty()
+				&& list.stream().allMatch((item) -> item instanceof Map)) {
 			for (int i = 0; i < list.size(); i++) {
 				flatten(prefix + i + ".", list.get(i), paths);
 			}
@@ -65,7 +69,10 @@ final class Conformance {
 		}
 	}
 
-	/** YAML scalars as strings and numbers as written, so {@code "6"} and {@code 6} still differ. */
+	/**
+	 * YAML scalars as strings and numbers as written, so {@code "6"} and {@code 6} still
+	 * differ.
+	 */
 	private static Object normalised(Object value) {
 		if (value instanceof List<?> list) {
 			return list.stream().map(Conformance::normalised).toList();
@@ -83,9 +90,11 @@ final class Conformance {
 	 *
 	 * @param name the file name
 	 * @param releaseLine the Portworx release line it belongs to (its header)
-	 * @param url the URL it was generated from: its {@code # SOURCE:} line, else its install-source annotation
+	 * @param url the URL it was generated from: its {@code # SOURCE:} line, else its
+	 * install-source annotation
 	 * @param documents the YAML documents
-	 * @param exceptions path (or path prefix) to the reason px-wizard's rendering differs there
+	 * @param exceptions path (or path prefix) to the reason px-wizard's rendering differs
+	 * there
 	 */
 	record Sample(String name, String releaseLine, String url, List<Map<String, Object>> documents,
 			Map<String, String> exceptions) {

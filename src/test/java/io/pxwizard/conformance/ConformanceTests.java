@@ -29,9 +29,10 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * px-wizard against what Portworx Central really wrote (src/test/resources/conformance, each file saying where it came
- * from): every spec URL and command comes back byte for byte, and what px-wizard renders locally matches the real
- * files field by field, every difference written down beside the file with its reason. An exception that no longer
+ * px-wizard against what Portworx Central really wrote (src/test/resources/conformance,
+ * each file saying where it came from): every spec URL and command comes back byte for
+ * byte, and what px-wizard renders locally matches the real files field by field, every
+ * difference written down beside the file with its reason. An exception that no longer
  * explains a difference fails too, so the list cannot go stale.
  */
 class ConformanceTests {
@@ -58,7 +59,8 @@ class ConformanceTests {
 		Set<String> lines = new LinkedHashSet<>();
 		specs().forEach((sample) -> lines.add(sample.releaseLine()));
 		commands().forEach((row) -> lines.add(row.releaseLine()));
-		// 3.4 and 3.5 have no public generated material (see README.md); every other offered line has some.
+		// 3.4 and 3.5 have no public generated material (see README.md); every other
+		// offered line has some.
 		assertThat(lines).contains("2.8", "2.9", "2.10", "2.11", "2.12", "2.13", "3.0", "3.1", "3.2", "3.3", "3.6");
 		assertThat(specs()).hasSizeGreaterThanOrEqualTo(10);
 		assertThat(operatorManifests()).hasSizeGreaterThanOrEqualTo(4);
@@ -77,9 +79,11 @@ class ConformanceTests {
 	void localRenderingMatchesTheRealSpecFieldByFieldOrRefusesInWords(Sample sample) {
 		InstallSpec spec = read(sample.releaseLine(), sample.query());
 		if (!spec.rendersLocally()) {
-			// Cloud drives and platform parameters: kept for the commands, and refused by name for local rendering.
-			assertThat(spec.kept()).extracting(KeptParameter::name).isNotEmpty().allSatisfy((name) ->
-					assertThat(sample.query()).contains(name + "="));
+			// Cloud drives and platform parameters: kept for the commands, and refused by
+			// name for local rendering.
+			assertThat(spec.kept()).extracting(KeptParameter::name)
+				.isNotEmpty()
+				.allSatisfy((name) -> assertThat(sample.query()).contains(name + "="));
 			assertThat(sample.exceptions()).as("a refused spec has no field exceptions").isEmpty();
 			return;
 		}
@@ -125,14 +129,18 @@ class ConformanceTests {
 	@MethodSource("commands")
 	void realCommandsComeBackByteForByte(CommandRow row) {
 		if (!row.exception().isEmpty()) {
-			// Written down as not Portworx Central's own output: it must really differ, or the exception is stale.
+			// Written down as not Portworx Central's own output: it must really differ,
+			// or the exception is stale.
 			assertThat(reproduces(row)).as(row.exception()).isFalse();
 			return;
 		}
 		assertThat(reproduces(row)).isTrue();
 	}
 
-	/** Whether px-wizard writes this row's URLs exactly, failing with the difference when it does not. */
+	/**
+	 * Whether px-wizard writes this row's URLs exactly, failing with the difference when
+	 * it does not.
+	 */
 	private boolean reproduces(CommandRow row) {
 		String version = row.version();
 		InstallSpec spec;
@@ -165,7 +173,10 @@ class ConformanceTests {
 		return true;
 	}
 
-	/** A spec whose operator command is the given one: a new spec with that command's kbver and ns. */
+	/**
+	 * A spec whose operator command is the given one: a new spec with that command's
+	 * kbver and ns.
+	 */
 	private InstallSpec specForOperatorCommand(String version, String operatorQuery) {
 		SpecParameters operator = SpecParameters.fromQuery(operatorQuery);
 		Map<String, String> state = new LinkedHashMap<>(fixture.specQuery.newSpec(version).asMap());
@@ -200,13 +211,16 @@ class ConformanceTests {
 		Map<String, Object> differences = new LinkedHashMap<>();
 		for (String path : paths) {
 			if (!Objects.equals(theirs.get(path), mine.get(path))) {
-				differences.put(kind + "/" + path, "Portworx Central: " + theirs.get(path) + ", px-wizard: " + mine.get(path));
+				differences.put(kind + "/" + path,
+						"Portworx Central: " + theirs.get(path) + ", px-wizard: " + mine.get(path));
 			}
 		}
 		return differences;
 	}
 
-	/** Every difference covered by an exception of the file, every exception covering one. */
+	/**
+	 * Every difference covered by an exception of the file, every exception covering one.
+	 */
 	private static void assertExplained(Sample sample, Map<String, Object> differences) {
 		List<String> unexplained = new ArrayList<>();
 		Set<String> used = new LinkedHashSet<>();
@@ -226,7 +240,8 @@ class ConformanceTests {
 			}
 		});
 		assertThat(unexplained).as("differences without a written exception").isEmpty();
-		assertThat(sample.exceptions().keySet()).as("exceptions that explain no difference").containsExactlyInAnyOrderElementsOf(used);
+		assertThat(sample.exceptions().keySet()).as("exceptions that explain no difference")
+			.containsExactlyInAnyOrderElementsOf(used);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -246,7 +261,10 @@ class ConformanceTests {
 			return new CommandRow(columns[0], columns[1], columns[2], columns[3], columns[4]);
 		}
 
-		/** The release the URLs are read as: the line (a path like /3.0.0 is an exception of its own). */
+		/**
+		 * The release the URLs are read as: the line (a path like /3.0.0 is an exception
+		 * of its own).
+		 */
 		String version() {
 			return releaseLine;
 		}

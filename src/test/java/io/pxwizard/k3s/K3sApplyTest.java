@@ -20,9 +20,9 @@ import org.testcontainers.utility.DockerImageName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The same apply against a real k3s, where a Docker engine exists (skipped cleanly where none does). The real
- * Portworx operator then starts and registers the StorageCluster CRD itself; Portworx pods need real disks and are
- * not waited for.
+ * The same apply against a real k3s, where a Docker engine exists (skipped cleanly where
+ * none does). The real Portworx operator then starts and registers the StorageCluster CRD
+ * itself; Portworx pods need real disks and are not waited for.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class K3sApplyTest {
@@ -39,8 +39,8 @@ class K3sApplyTest {
 		try (KubernetesClient client = new KubernetesClientBuilder()
 			.withConfig(Config.fromKubeconfig(K3S.getKubeConfigYaml()))
 			.build()) {
-			ApplyRunProbe probe = ApplyRunProbe.apply(client, plan, new ClusterInfo("k3s", "k3s",
-					ClusterInfo.Kind.KUBECONFIG), Duration.ofMinutes(5));
+			ApplyRunProbe probe = ApplyRunProbe.apply(client, plan,
+					new ClusterInfo("k3s", "k3s", ClusterInfo.Kind.KUBECONFIG), Duration.ofMinutes(5));
 			assertThat(probe.succeeded()).as(probe.lines().toString()).isTrue();
 			assertThat(client.apps().deployments().inNamespace("kube-system").withName("portworx-operator").get())
 				.isNotNull();

@@ -27,15 +27,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusterSpecManifestTests {
 
 	/**
-	 * The StorageCluster spec's field paths as the operator's own CRD schema defines them (libopenstorage/operator
-	 * deploy/crds/core_v1_storagecluster_crd.yaml; its source commit is the file's first line). A map whose keys are
-	 * free (preserve-unknown-fields: featureGates, runtimeOptions, Stork's args) takes any key below it.
+	 * The StorageCluster spec's field paths as the operator's own CRD schema defines them
+	 * (libopenstorage/operator deploy/crds/core_v1_storagecluster_crd.yaml; its source
+	 * commit is the file's first line). A map whose keys are free
+	 * (preserve-unknown-fields: featureGates, runtimeOptions, Stork's args) takes any key
+	 * below it.
 	 */
 	static final Set<String> SCHEMA = schema();
 
 	private static Set<String> schema() {
 		try {
-			String text = new ClassPathResource("crd/storagecluster-spec-paths.txt").getContentAsString(StandardCharsets.UTF_8);
+			String text = new ClassPathResource("crd/storagecluster-spec-paths.txt")
+				.getContentAsString(StandardCharsets.UTF_8);
 			Set<String> paths = new java.util.HashSet<>();
 			for (String line : text.lines().toList()) {
 				if (line.startsWith("#") || !line.startsWith("spec.")) {
@@ -91,7 +94,8 @@ class ClusterSpecManifestTests {
 
 	@Test
 	void eachOptionSetsItsField() {
-		// f=true: useAllWithPartitions and forceUseDisks instead of useAll (real 2.12.1 Essentials spec).
+		// f=true: useAllWithPartitions and forceUseDisks instead of useAll (real 2.12.1
+		// Essentials spec).
 		assertThat(paths(fixture.seed())).containsEntry("image", "portworx/oci-monitor:2.8.1.5")
 			.containsEntry("kvdb.internal", true)
 			.containsEntry("storage.useAllWithPartitions", true)
@@ -126,13 +130,15 @@ class ClusterSpecManifestTests {
 			.doesNotContainKey("stork.args.webhook-controller");
 		assertThat(paths(fixture.seedWith("csi", null))).doesNotContainKey("featureGates.CSI");
 		assertThat(paths(fixture.seedWith("lh", null))).doesNotContainKey("userInterface.enabled");
-		// Autopilot has its own parameter (aut), on unless aut=false, and is not tied to the Prometheus operator.
+		// Autopilot has its own parameter (aut), on unless aut=false, and is not tied to
+		// the Prometheus operator.
 		assertThat(paths(fixture.seedWith("promop", null))).containsEntry("monitoring.prometheus.enabled", false)
 			.containsEntry("autopilot.enabled", true);
 		assertThat(paths(fixture.seedWith("aut", "false"))).containsEntry("autopilot.enabled", false);
-		assertThat(paths(fixture.seedWith("mon", null, "promop", null))).doesNotContainKeys(
-				"monitoring.prometheus.enabled", "monitoring.prometheus.exportMetrics");
-		// tel=false leaves no telemetry block at all (real 2.8.1.5, 2.9, 2.10, 2.13 specs).
+		assertThat(paths(fixture.seedWith("mon", null, "promop", null)))
+			.doesNotContainKeys("monitoring.prometheus.enabled", "monitoring.prometheus.exportMetrics");
+		// tel=false leaves no telemetry block at all (real 2.8.1.5, 2.9, 2.10, 2.13
+		// specs).
 		assertThat(paths(fixture.seedWith("tel", "false"))).doesNotContainKey("monitoring.telemetry.enabled");
 		assertThat(paths(fixture.seedWith("st", "vault"))).containsEntry("secretsProvider", "vault");
 		assertThat(paths(fixture.seedWith("pp", "IfNotPresent", "rsec", "regcred")))
@@ -143,7 +149,8 @@ class ClusterSpecManifestTests {
 		InstallSpec v32 = fixture.spec("3.2", Specs.seedParameters());
 		assertThat(paths(v32)).containsEntry("csi.enabled", true)
 			.containsEntry("stork.args.webhook-controller", "true")
-			.containsEntry("image", "portworx/oci-monitor:" + fixture.catalog.release("3.2").orElseThrow().imageVersion())
+			.containsEntry("image",
+					"portworx/oci-monitor:" + fixture.catalog.release("3.2").orElseThrow().imageVersion())
 			.doesNotContainKey("featureGates.CSI");
 	}
 
@@ -153,14 +160,17 @@ class ClusterSpecManifestTests {
 		List<HasMetadata> objects = fixture.manifests.clusterObjects(spec);
 		assertThat(objects.get(0).getMetadata().getAnnotations()).containsEntry("portworx.io/is-openshift", "true");
 		assertThat(objects.get(0).getMetadata().getNamespace()).isEqualTo("portworx");
-		// The operator reads px-essential from kube-system whatever the cluster's namespace (portworx.go,
-		// api.NamespaceSystem); the real 2.12.1 Essentials spec with ns=portworx writes it there too.
+		// The operator reads px-essential from kube-system whatever the cluster's
+		// namespace (portworx.go,
+		// api.NamespaceSystem); the real 2.12.1 Essentials spec with ns=portworx writes
+		// it there too.
 		assertThat(objects.get(1).getMetadata().getNamespace()).isEqualTo("kube-system");
 	}
 
 	@Test
 	void customRegistryIsLeftToTheOperatorWhichMovesThePortworxImageItself() {
-		// The operator prefixes spec.image with customImageRegistry (GetImageURN): the image stays Portworx's own name.
+		// The operator prefixes spec.image with customImageRegistry (GetImageURN): the
+		// image stays Portworx's own name.
 		for (String registry : List.of("registry.example.com:5000", "registry.example.com:5000/px")) {
 			assertThat(paths(fixture.seedWith("reg", registry))).containsEntry("image", "portworx/oci-monitor:2.8.1.5")
 				.containsEntry("customImageRegistry", registry);

@@ -7,7 +7,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The operator's image rule (libopenstorage/operator pkg/util/util.go GetImageURN and its TestImageURN cases). */
+/**
+ * The operator's image rule (libopenstorage/operator pkg/util/util.go GetImageURN and its
+ * TestImageURN cases).
+ */
 class CustomRegistryTests {
 
 	private static final List<String> PUBLIC = List.of("docker.io", "quay.io", "index.docker.io",

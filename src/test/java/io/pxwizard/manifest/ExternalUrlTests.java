@@ -20,8 +20,7 @@ class ExternalUrlTests {
 
 	@Test
 	void configuredExternalAddressIsWhatTheClusterFetchesFrom() {
-		assertThat(mvc.get().uri("/spec/2.8?" + Specs.SEED_QUERY + "&source=local").accept(MediaType.ALL))
-			.hasStatusOk()
+		assertThat(mvc.get().uri("/spec/2.8?" + Specs.SEED_QUERY + "&source=local").accept(MediaType.ALL)).hasStatusOk()
 			.bodyText()
 			.startsWith("kubectl apply -f 'http://10.0.0.5:8080/install/2.8?comp=pxoperator'\n");
 		assertThat(mvc.get().uri("/spec/2.8?" + Specs.SEED_QUERY + "&source=local").accept(MediaType.TEXT_HTML))

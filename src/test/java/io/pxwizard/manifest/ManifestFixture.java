@@ -57,7 +57,10 @@ public final class ManifestFixture {
 		return spec("2.8", parameters);
 	}
 
-	/** Reads YAML the way {@code kubectl apply -f} does, through fabric8's loader, with no cluster behind it. */
+	/**
+	 * Reads YAML the way {@code kubectl apply -f} does, through fabric8's loader, with no
+	 * cluster behind it.
+	 */
 	public static List<HasMetadata> load(String yaml) {
 		Config config = new ConfigBuilder().withMasterUrl("https://127.0.0.1:1").build();
 		try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {

@@ -23,8 +23,8 @@ class OperatorManifestTests {
 
 	@Test
 	void seedOperatorIsServiceAccountRbacAndDeploymentOfTheReleasesOperator() {
-		List<HasMetadata> objects = ManifestFixture.load(fixture.manifests
-			.operatorYaml(fixture.specQuery.operatorRequest(fixture.seed())));
+		List<HasMetadata> objects = ManifestFixture
+			.load(fixture.manifests.operatorYaml(fixture.specQuery.operatorRequest(fixture.seed())));
 		assertThat(objects).extracting(HasMetadata::getKind)
 			.containsExactly("ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Deployment");
 		assertThat(objects.get(0)).isInstanceOf(ServiceAccount.class);
@@ -45,7 +45,8 @@ class OperatorManifestTests {
 
 	@Test
 	void newerOperatorsStayVerboseAsInstallPortworxComServesThem() {
-		// Real ?comp=pxoperator manifests keep --verbose with operators 1.7.1, 1.8.1, 1.10.4 and 23.7.0.
+		// Real ?comp=pxoperator manifests keep --verbose with operators 1.7.1, 1.8.1,
+		// 1.10.4 and 23.7.0.
 		InstallSpec spec = fixture.spec("3.1", Specs.seedParameters());
 		Deployment deployment = deployment(fixture.manifests.operatorObjects(fixture.specQuery.operatorRequest(spec)));
 		assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getCommand())
@@ -67,8 +68,10 @@ class OperatorManifestTests {
 			.operatorObjects(fixture.specQuery.operatorRequest(fixture.seedWith("kbver", "1.21.3")));
 		assertThat(old).extracting(HasMetadata::getKind).contains("PodSecurityPolicy");
 		ClusterRole role = (ClusterRole) old.stream().filter((o) -> o instanceof ClusterRole).findFirst().orElseThrow();
-		assertThat(role.getRules()).anySatisfy((rule) -> assertThat(rule.getResourceNames()).containsExactly("px-operator"));
-		// The operator's own policy, not a privileged one (deploy/podsecuritypolicy.yaml; real 2.13 manifest).
+		assertThat(role.getRules())
+			.anySatisfy((rule) -> assertThat(rule.getResourceNames()).containsExactly("px-operator"));
+		// The operator's own policy, not a privileged one (deploy/podsecuritypolicy.yaml;
+		// real 2.13 manifest).
 		PodSecurityPolicy policy = (PodSecurityPolicy) old.stream()
 			.filter((o) -> o instanceof PodSecurityPolicy)
 			.findFirst()
@@ -90,8 +93,7 @@ class OperatorManifestTests {
 			.operatorObjects(fixture.specQuery.operatorRequest(fixture.seedWith("ns", "portworx")));
 		assertThat(objects.get(0).getKind()).isEqualTo("Namespace");
 		assertThat(objects.get(0).getMetadata().getName()).isEqualTo("portworx");
-		assertThat(objects.subList(1, objects.size()))
-			.filteredOn((o) -> o.getMetadata().getNamespace() != null)
+		assertThat(objects.subList(1, objects.size())).filteredOn((o) -> o.getMetadata().getNamespace() != null)
 			.allSatisfy((o) -> assertThat(o.getMetadata().getNamespace()).isEqualTo("portworx"));
 	}
 
@@ -103,17 +105,19 @@ class OperatorManifestTests {
 		for (HasMetadata object : ManifestFixture.load(all)) {
 			if (object instanceof Deployment deployment) {
 				deployment.getSpec().getTemplate().getSpec().getContainers().forEach((c) -> images.add(c.getImage()));
-				assertThat(deployment.getSpec().getTemplate().getSpec().getImagePullSecrets())
-					.extracting("name")
+				assertThat(deployment.getSpec().getTemplate().getSpec().getImagePullSecrets()).extracting("name")
 					.containsExactly("regcred");
 			}
 			if (object instanceof GenericKubernetesResource cluster) {
 				images.add((String) ((java.util.Map<?, ?>) cluster.getAdditionalProperties().get("spec")).get("image"));
 			}
 		}
-		// Air-gapped layout <registry>/<path>/<name>:<tag>: the kubelet pulls the operator from there; the operator
-		// moves spec.image itself by customImageRegistry, so a prefixed spec.image would be moved twice.
-		assertThat(images).containsExactly("registry.example.com:5000/px/px-operator:1.5.2", "portworx/oci-monitor:2.8.1.5");
+		// Air-gapped layout <registry>/<path>/<name>:<tag>: the kubelet pulls the
+		// operator from there; the operator
+		// moves spec.image itself by customImageRegistry, so a prefixed spec.image would
+		// be moved twice.
+		assertThat(images).containsExactly("registry.example.com:5000/px/px-operator:1.5.2",
+				"portworx/oci-monitor:2.8.1.5");
 		assertThat(all).contains("customImageRegistry: registry.example.com:5000/px\n");
 	}
 

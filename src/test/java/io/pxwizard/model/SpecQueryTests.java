@@ -53,7 +53,8 @@ class SpecQueryTests {
 	void newSpecIsTheSeedShapeWithAFreshClusterNameAndAnEmptyEssentialsId() {
 		SpecParameters first = specQuery.newSpec("2.8");
 		SpecParameters second = specQuery.newSpec("2.8");
-		assertThat(first.get("c")).matches("px-cluster-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+		assertThat(first.get("c"))
+			.matches("px-cluster-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 		assertThat(first.get("c")).isNotEqualTo(second.get("c"));
 		Map<String, String> filled = new LinkedHashMap<>(first.asMap());
 		filled.put("user", Specs.ESSENTIALS_ID);
@@ -69,9 +70,10 @@ class SpecQueryTests {
 		SpecParameters state = Specs.seedWithout("operator");
 		SpecReading reading = specQuery.read("2.8", state);
 		InstallCommands commands = specQuery.commands(reading.spec(), "https://install.portworx.com");
-		assertThat(commands.applyCommands()).containsExactly("kubectl apply -f 'https://install.portworx.com/2.8?mc=false"
-				+ "&kbver=&oem=esse&user=" + Specs.ESSENTIALS_ID + "&b=true&f=true&j=auto&c=" + Specs.CLUSTER_NAME
-				+ "&stork=true&csi=true&lh=true&mon=true&st=k8s'");
+		assertThat(commands.applyCommands())
+			.containsExactly("kubectl apply -f 'https://install.portworx.com/2.8?mc=false" + "&kbver=&oem=esse&user="
+					+ Specs.ESSENTIALS_ID + "&b=true&f=true&j=auto&c=" + Specs.CLUSTER_NAME
+					+ "&stork=true&csi=true&lh=true&mon=true&st=k8s'");
 		assertThat(commands.watchCommands()).containsExactly("kubectl -n kube-system get pods");
 	}
 
@@ -92,15 +94,19 @@ class SpecQueryTests {
 		parameters.put("k", "etcd:http://10.0.0.1:2379");
 		SpecReading reading = specQuery.read("3.2", SpecParameters.of(parameters));
 		assertThat(reading.errors().all()).isEmpty();
-		// 3.x order, as real 3.x URLs show: ns after kbver, f before s, m before d, e/reg/rsec before promop.
+		// 3.x order, as real 3.x URLs show: ns after kbver, f before s, m before d,
+		// e/reg/rsec before promop.
 		assertThat(specQuery.queryString(reading.spec())).isEqualTo("operator=true&mc=false&kbver=&ns=portworx&oem=esse"
-				+ "&user=" + Specs.ESSENTIALS_ID + "&k=etcd%3Ahttp%3A%2F%2F10.0.0.1%3A2379&f=true&s=%2Fdev%2Fsdb%2C%2Fdev%2Fsdc"
+				+ "&user=" + Specs.ESSENTIALS_ID
+				+ "&k=etcd%3Ahttp%3A%2F%2F10.0.0.1%3A2379&f=true&s=%2Fdev%2Fsdb%2C%2Fdev%2Fsdc"
 				+ "&j=auto&m=eth2&d=eth1&c=" + Specs.CLUSTER_NAME + "&osft=true&stork=true&csi=true&lh=true&mon=true"
 				+ "&tel=false&st=k8s&e=A%3D1&reg=registry.example.com%3A5000%2Fpx&rsec=regcred&promop=true"
 				+ "&pp=IfNotPresent");
-		// Portworx Central's 3.x operator command carries kbver and ns; px-wizard's own server gets the registry too.
+		// Portworx Central's 3.x operator command carries kbver and ns; px-wizard's own
+		// server gets the registry too.
 		InstallCommands commands = specQuery.commands(reading.spec(), "https://install.portworx.com");
-		assertThat(commands.operatorUrl()).isEqualTo("https://install.portworx.com/3.2?comp=pxoperator&kbver=&ns=portworx");
+		assertThat(commands.operatorUrl())
+			.isEqualTo("https://install.portworx.com/3.2?comp=pxoperator&kbver=&ns=portworx");
 		assertThat(specQuery.commands(reading.spec(), "http://px-wizard:8080/install").operatorUrl())
 			.isEqualTo("http://px-wizard:8080/install/3.2?comp=pxoperator&ns=portworx"
 					+ "&reg=registry.example.com%3A5000%2Fpx&rsec=regcred&pp=IfNotPresent");
@@ -124,8 +130,8 @@ class SpecQueryTests {
 		SpecReading reading = specQuery.read("2.8", SpecParameters.of(parameters));
 		assertThat(reading.errors().all()).isEmpty();
 		String command = specQuery.commands(reading.spec(), "https://install.portworx.com").applyCommands().get(1);
-		assertThat(command).endsWith("&e=GREETING%3Dit%27s%20%24%28rm%20-rf%20%2F%29%3B%20%60id%60%20%26%20%3Cb%3E"
-				+ "&promop=true'");
+		assertThat(command)
+			.endsWith("&e=GREETING%3Dit%27s%20%24%28rm%20-rf%20%2F%29%3B%20%60id%60%20%26%20%3Cb%3E" + "&promop=true'");
 		String url = command.substring("kubectl apply -f '".length(), command.length() - 1);
 		assertThat(url).doesNotContain("'", " ", "$", ";", "`", "<", "\n");
 	}
@@ -152,11 +158,12 @@ class SpecQueryTests {
 				Arguments.of("d", "eth0; reboot", "d"), Arguments.of("d", "a-very-long-interface-name", "d"),
 				Arguments.of("m", "ëth0", "m"), Arguments.of("c", "", "c"), Arguments.of("c", "PX_Cluster", "c"),
 				Arguments.of("c", "px-" + "a".repeat(70), "c"), Arguments.of("c", "px'cluster", "c"),
-				Arguments.of("ns", "Kube System", "ns"), Arguments.of("st", "", "st"), Arguments.of("st", "$(id)", "st"),
-				Arguments.of("stork", "1", "stork"), Arguments.of("tel", "off", "tel"),
-				Arguments.of("reg", "https://registry.example.com", "reg"), Arguments.of("reg", "reg istry", "reg"),
-				Arguments.of("rsec", "My Secret", "rsec"), Arguments.of("pp", "Sometimes", "pp"),
-				Arguments.of("e", "no-equals-sign", "e"), Arguments.of("e", "1BAD=x", "e"), Arguments.of("e", longValue, "e"),
+				Arguments.of("ns", "Kube System", "ns"), Arguments.of("st", "", "st"),
+				Arguments.of("st", "$(id)", "st"), Arguments.of("stork", "1", "stork"),
+				Arguments.of("tel", "off", "tel"), Arguments.of("reg", "https://registry.example.com", "reg"),
+				Arguments.of("reg", "reg istry", "reg"), Arguments.of("rsec", "My Secret", "rsec"),
+				Arguments.of("pp", "Sometimes", "pp"), Arguments.of("e", "no-equals-sign", "e"),
+				Arguments.of("e", "1BAD=x", "e"), Arguments.of("e", longValue, "e"),
 				Arguments.of("osft", "yes", "dist"));
 	}
 
@@ -199,7 +206,8 @@ class SpecQueryTests {
 		form.put("kdskip", "false");
 		form.put("kd", "/dev/sdd");
 		form.put("j", "");
-		StepOutcome outcome = specQuery.takeFamilies("2.8", List.of(OptionFamilies.STORAGE), SpecParameters.of(form), true);
+		StepOutcome outcome = specQuery.takeFamilies("2.8", List.of(OptionFamilies.STORAGE), SpecParameters.of(form),
+				true);
 		assertThat(outcome.errors().all()).isEmpty();
 		assertThat(outcome.state().asMap()).containsEntry("s", "/dev/sdb,/dev/sdc")
 			.containsEntry("kd", "/dev/sdd")
@@ -212,10 +220,12 @@ class SpecQueryTests {
 		Map<String, String> form = new LinkedHashMap<>(Specs.seedParameters());
 		form.put("scan", "manual");
 		form.put("s", "sdb");
-		StepOutcome outcome = specQuery.takeFamilies("2.8", List.of(OptionFamilies.STORAGE), SpecParameters.of(form), false);
+		StepOutcome outcome = specQuery.takeFamilies("2.8", List.of(OptionFamilies.STORAGE), SpecParameters.of(form),
+				false);
 		assertThat(outcome.errors().all()).isEmpty();
 		assertThat(outcome.state().get("s")).isEqualTo("sdb");
-		StepOutcome forward = specQuery.takeFamilies("2.8", List.of(OptionFamilies.STORAGE), SpecParameters.of(form), true);
+		StepOutcome forward = specQuery.takeFamilies("2.8", List.of(OptionFamilies.STORAGE), SpecParameters.of(form),
+				true);
 		assertThat(forward.errors().has("s")).isTrue();
 	}
 
@@ -226,12 +236,14 @@ class SpecQueryTests {
 			.containsEntry("kdskip", "true");
 		assertThat(specQuery.impliedFormValues(List.of(OptionFamilies.DISTRIBUTION), Specs.seedWith("gke", "true")))
 			.containsEntry("dist", "gke");
-		assertThat(specQuery.impliedFormValues(List.of(OptionFamilies.KVDB), Specs.seedWithout("b"))).containsEntry("b", "true");
+		assertThat(specQuery.impliedFormValues(List.of(OptionFamilies.KVDB), Specs.seedWithout("b"))).containsEntry("b",
+				"true");
 	}
 
 	@Test
 	void parametersPxWizardDoesNotModelStayWhereTheUrlHadThem() {
-		// A real 2.9 GKE URL (conformance corpus): cloud-drive parameters around the ones px-wizard models.
+		// A real 2.9 GKE URL (conformance corpus): cloud-drive parameters around the ones
+		// px-wizard models.
 		String query = "operator=true&mc=false&kbver=1.20.8&b=true&kd=type%3Dpd-standard%2Csize%3D150&csicd=true&mz=5"
 				+ "&s=%22type%3Dpd-ssd%2Csize%3D150%22&j=auto&c=px-cluster-cb94f533-5006-4299-b6b4-ad8e09690b74&gke=true"
 				+ "&stork=true&csi=true&mon=true&st=k8s&promop=true";
@@ -241,7 +253,8 @@ class SpecQueryTests {
 			.containsExactly("kd=type=pd-standard,size=150", "csicd=true", "mz=5", "s=\"type=pd-ssd,size=150\"");
 		assertThat(reading.spec().rendersLocally()).isFalse();
 		assertThat(specQuery.queryString(reading.spec())).isEqualTo(query);
-		// Written in any order, the modelled ones take the line's order and the kept ones their neighbours'.
+		// Written in any order, the modelled ones take the line's order and the kept ones
+		// their neighbours'.
 		assertThat(specQuery.queryString("2.9", SpecParameters.fromQuery(query).asMap())).isEqualTo(query);
 	}
 
@@ -251,7 +264,8 @@ class SpecQueryTests {
 		form.put("env", "onprem");
 		form.put("scan", "auto");
 		form.put("kdskip", "true");
-		StepOutcome outcome = specQuery.takeFamilies("2.8", List.of(OptionFamilies.STORAGE), SpecParameters.of(form), true);
+		StepOutcome outcome = specQuery.takeFamilies("2.8", List.of(OptionFamilies.STORAGE), SpecParameters.of(form),
+				true);
 		assertThat(outcome.errors().all()).isEmpty();
 		assertThat(specQuery.queryString("2.8", outcome.state().asMap())).isEqualTo(Specs.SEED_QUERY);
 		assertThat(specQuery.kept("2.8", outcome.state())).isEmpty();
@@ -292,7 +306,8 @@ class SpecQueryTests {
 		// What the administrator chose stays.
 		Map<String, String> chosen = new LinkedHashMap<>(v36.asMap());
 		chosen.put("ns", "storage");
-		assertThat(specQuery.switchRelease(SpecParameters.of(chosen), "3.6", "2.8").asMap()).containsEntry("ns", "storage");
+		assertThat(specQuery.switchRelease(SpecParameters.of(chosen), "3.6", "2.8").asMap()).containsEntry("ns",
+				"storage");
 	}
 
 	@ParameterizedTest(name = "kbver={0}")
@@ -301,9 +316,11 @@ class SpecQueryTests {
 	void kubernetesVersionsAsKubectlPrintsThemAreAcceptedAndWrittenAsGiven(String kbver) {
 		SpecReading reading = specQuery.read("2.12", Specs.seedWith("kbver", kbver));
 		assertThat(reading.errors().all()).isEmpty();
-		assertThat(specQuery.queryString(reading.spec())).contains("kbver=" + UriUtils.encode(kbver, StandardCharsets.UTF_8) + "&");
+		assertThat(specQuery.queryString(reading.spec()))
+			.contains("kbver=" + UriUtils.encode(kbver, StandardCharsets.UTF_8) + "&");
 		assertThat(specQuery.commands(reading.spec(), "https://install.portworx.com").operatorUrl())
-			.isEqualTo("https://install.portworx.com/2.12?comp=pxoperator&kbver=" + UriUtils.encode(kbver, StandardCharsets.UTF_8));
+			.isEqualTo("https://install.portworx.com/2.12?comp=pxoperator&kbver="
+					+ UriUtils.encode(kbver, StandardCharsets.UTF_8));
 	}
 
 	@Test
@@ -334,7 +351,10 @@ class SpecQueryTests {
 		return IntStream.range(0, 300).mapToObj((i) -> 7919L * i + 17);
 	}
 
-	/** A spec drawn at random, written as Portworx Central writes it (absent where it leaves a value out). */
+	/**
+	 * A spec drawn at random, written as Portworx Central writes it (absent where it
+	 * leaves a value out).
+	 */
 	private Map<String, String> randomCanonicalSpec(Random random) {
 		Map<String, String> p = new LinkedHashMap<>();
 		boolean operator = random.nextBoolean();
@@ -342,7 +362,8 @@ class SpecQueryTests {
 			p.put("operator", "true");
 		}
 		p.put("mc", "false");
-		p.put("kbver", pick(random, "", "1.21.3", "1.25", "v1.30.2", "1.23.13-eks-fb459a0", "v1.29.4+k3s1", "v1.28.9+rke2r1", "1.27.3-gke.100"));
+		p.put("kbver", pick(random, "", "1.21.3", "1.25", "v1.30.2", "1.23.13-eks-fb459a0", "v1.29.4+k3s1",
+				"v1.28.9+rke2r1", "1.27.3-gke.100"));
 		if (random.nextBoolean()) {
 			p.put("oem", "esse");
 			p.put("user", UUID.randomUUID().toString());
@@ -352,7 +373,8 @@ class SpecQueryTests {
 			p.put("b", "true");
 		}
 		else {
-			p.put("k", pick(random, "etcd:http://10.0.0.1:2379", "etcd:https://etcd.example.com:2379,etcd:http://[fd00::1]:2379"));
+			p.put("k", pick(random, "etcd:http://10.0.0.1:2379",
+					"etcd:https://etcd.example.com:2379,etcd:http://[fd00::1]:2379"));
 		}
 		if (random.nextBoolean()) {
 			p.put("s", pick(random, "/dev/sdb", "/dev/sdb,/dev/nvme0n1", "/dev/disk/by-id/wwn-0x5000c500a0b1c2d3"));
@@ -384,7 +406,8 @@ class SpecQueryTests {
 		putMaybe(random, p, "reg", "registry.example.com:5000/portworx");
 		putMaybe(random, p, "rsec", "regcred");
 		putMaybe(random, p, "pp", pick(random, "Always", "IfNotPresent", "Never"));
-		putMaybe(random, p, "e", pick(random, "A=1", "PX_HTTP_PROXY=http://proxy:3128,EMPTY=", "MSG=it's a $(test) & more"));
+		putMaybe(random, p, "e",
+				pick(random, "A=1", "PX_HTTP_PROXY=http://proxy:3128,EMPTY=", "MSG=it's a $(test) & more"));
 		return p;
 	}
 

@@ -23,7 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Saved specs and apply history on a real H2 file, across a restart of the application. */
+/**
+ * Saved specs and apply history on a real H2 file, across a restart of the application.
+ */
 class PersistenceTests {
 
 	@TempDir
@@ -38,10 +40,10 @@ class PersistenceTests {
 			specs.save("second", "3.6", Specs.SEED_QUERY);
 			assertThat(specs.rename(saved.id(), "lab cluster (renamed)")).isTrue();
 			first.getBean(ApplyHistoryRepository.class)
-				.record(ApplyRunFixture.finished("2.8", Specs.SEED_QUERY,
-						List.of(new ApplyLine("serviceaccount/portworx-operator", "serverside-applied", ApplyLine.Status.DONE),
-								new ApplyLine("deployment.apps/portworx-operator", "Error from server (Forbidden): no",
-										ApplyLine.Status.FAILED)),
+				.record(ApplyRunFixture.finished("2.8", Specs.SEED_QUERY, List.of(
+						new ApplyLine("serviceaccount/portworx-operator", "serverside-applied", ApplyLine.Status.DONE),
+						new ApplyLine("deployment.apps/portworx-operator", "Error from server (Forbidden): no",
+								ApplyLine.Status.FAILED)),
 						new ClusterInfo("https://10.0.0.1:6443", "lab", ClusterInfo.Kind.KUBECONFIG)));
 			savedId = saved.id();
 		}
@@ -56,7 +58,8 @@ class PersistenceTests {
 			List<ApplyRecord> history = second.getBean(ApplyHistoryRepository.class).ofSpec("2.8", Specs.SEED_QUERY);
 			assertThat(history).singleElement().satisfies((record) -> {
 				assertThat(record.result()).isEqualTo("FAILED");
-				assertThat(record.reason()).isEqualTo("deployment.apps/portworx-operator: Error from server (Forbidden): no");
+				assertThat(record.reason())
+					.isEqualTo("deployment.apps/portworx-operator: Error from server (Forbidden): no");
 				assertThat(record.clusterContext()).isEqualTo("lab");
 				assertThat(record.lines()).extracting(ApplyLine::object)
 					.containsExactly("serviceaccount/portworx-operator", "deployment.apps/portworx-operator");
@@ -70,7 +73,8 @@ class PersistenceTests {
 	void aRecordAndItsLinesAreWrittenTogetherOrNotAtAll() {
 		try (ConfigurableApplicationContext context = start()) {
 			ApplyHistoryRepository history = context.getBean(ApplyHistoryRepository.class);
-			// A line the schema refuses (no object) makes the insert fail after the record and the first line.
+			// A line the schema refuses (no object) makes the insert fail after the
+			// record and the first line.
 			List<ApplyLine> lines = List.of(new ApplyLine("a", "ok", ApplyLine.Status.DONE),
 					new ApplyLine(null, "ok", ApplyLine.Status.DONE));
 			assertThatThrownBy(() -> history.record(ApplyRunFixture.finished("2.8", Specs.SEED_QUERY, lines,
@@ -84,7 +88,8 @@ class PersistenceTests {
 
 	private ConfigurableApplicationContext start() {
 		// The whole application, as a restart of the jar would bring it up.
-		// Command-line arguments: they outrank the in-memory URL the build gives every other test.
+		// Command-line arguments: they outrank the in-memory URL the build gives every
+		// other test.
 		return new SpringApplicationBuilder(PxWizardApplication.class).web(WebApplicationType.SERVLET)
 			.run("--spring.datasource.url=jdbc:h2:file:" + data.resolve("px-wizard"),
 					"--px-wizard.cluster.auto-connect=false", "--server.port=0");

@@ -42,7 +42,9 @@ class SavedFinishControllerTests {
 		assertThat(spec.name()).isEqualTo(name);
 		assertThat(spec.query()).isEqualTo(Specs.SEED_QUERY);
 
-		assertThat(mvc.get().uri("/specs").accept(MediaType.TEXT_HTML)).hasStatusOk().bodyText().contains(">" + name + "</a>");
+		assertThat(mvc.get().uri("/specs").accept(MediaType.TEXT_HTML)).hasStatusOk()
+			.bodyText()
+			.contains(">" + name + "</a>");
 		assertThat(mvc.get().uri(page).accept(MediaType.TEXT_HTML)).hasStatusOk()
 			.bodyText()
 			.contains(HtmlUtils.htmlEscape(Specs.SEED_SPEC_COMMAND))
@@ -56,7 +58,8 @@ class SavedFinishControllerTests {
 		assertThat(mvc.get().uri(page + "/delete").accept(MediaType.TEXT_HTML)).hasStatusOk()
 			.bodyText()
 			.contains("Delete the spec &quot;" + name + " renamed&quot;?");
-		assertThat(mvc.post().uri(page + "/delete").with(csrf())).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/specs");
+		assertThat(mvc.post().uri(page + "/delete").with(csrf())).hasStatus(HttpStatus.FOUND)
+			.hasRedirectedUrl("/specs");
 		assertThat(specs.find(spec.id())).isEmpty();
 		assertThat(mvc.get().uri(page).accept(MediaType.TEXT_HTML)).hasStatus(HttpStatus.NOT_FOUND);
 	}
@@ -68,12 +71,17 @@ class SavedFinishControllerTests {
 			.bodyText()
 			.doesNotContain("<script>alert")
 			.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
-		assertThat(mvc.get().uri("/specs/" + spec.id()).accept(MediaType.TEXT_HTML)).bodyText().doesNotContain("<script>alert");
+		assertThat(mvc.get().uri("/specs/" + spec.id()).accept(MediaType.TEXT_HTML)).bodyText()
+			.doesNotContain("<script>alert");
 	}
 
 	@Test
 	void emptyOrHugeNamesAreRefusedWithAMessage() {
-		assertThat(mvc.post().uri("/specs").with(csrf()).param("name", "   ").param("version", "2.8")
+		assertThat(mvc.post()
+			.uri("/specs")
+			.with(csrf())
+			.param("name", "   ")
+			.param("version", "2.8")
 			.param("query", Specs.SEED_QUERY)).hasStatus(HttpStatus.FOUND)
 			.hasRedirectedUrl("/spec/2.8?" + Specs.SEED_QUERY + "#save")
 			.flash()
@@ -91,7 +99,11 @@ class SavedFinishControllerTests {
 
 	@Test
 	void anInvalidSpecIsNotSaved() {
-		assertThat(mvc.post().uri("/specs").with(csrf()).param("name", "bad").param("version", "9.9")
+		assertThat(mvc.post()
+			.uri("/specs")
+			.with(csrf())
+			.param("name", "bad")
+			.param("version", "9.9")
 			.param("query", Specs.SEED_QUERY)).hasStatus(HttpStatus.BAD_REQUEST);
 	}
 
@@ -101,7 +113,8 @@ class SavedFinishControllerTests {
 		assertThat(mvc.post().uri("/specs").param("name", "x").param("version", "2.8").param("query", Specs.SEED_QUERY))
 			.hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(mvc.post().uri("/specs/" + spec.id() + "/delete")).hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.post().uri("/specs/" + spec.id() + "/rename").param("name", "y")).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.post().uri("/specs/" + spec.id() + "/rename").param("name", "y"))
+			.hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(specs.find(spec.id()).orElseThrow().name()).isEqualTo("keep me");
 	}
 

@@ -25,8 +25,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real server that requires a login and has no configured password: one is generated, printed once, stored hashed,
- * and works; health and metrics answer on the management port.
+ * A real server that requires a login and has no configured password: one is generated,
+ * printed once, stored hashed, and works; health and metrics answer on the management
+ * port.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "px-wizard.security.login-required=true", "px-wizard.cluster.auto-connect=false",
@@ -77,15 +78,18 @@ class GeneratedPasswordTests {
 		assertThat(specs.body()).contains("Saved specs");
 
 		HttpResponse<String> health = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(uri(managementPort, "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+			.send(HttpRequest.newBuilder(uri(managementPort, "/actuator/health")).build(),
+					HttpResponse.BodyHandlers.ofString());
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).contains("\"status\":\"UP\"");
 		HttpResponse<String> metrics = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(uri(managementPort, "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+			.send(HttpRequest.newBuilder(uri(managementPort, "/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString());
 		assertThat(metrics.statusCode()).isEqualTo(200);
 		assertThat(metrics.body()).contains("jvm_memory_used_bytes");
 		HttpResponse<String> env = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(uri(managementPort, "/actuator/env")).build(), HttpResponse.BodyHandlers.ofString());
+			.send(HttpRequest.newBuilder(uri(managementPort, "/actuator/env")).build(),
+					HttpResponse.BodyHandlers.ofString());
 		assertThat(env.statusCode()).as("not exposed").isIn(401, 404);
 	}
 

@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
- * Every form field and URL parameter, fed hostile text: never a 500, never reflected unescaped, and whatever reaches
- * a command stays inside its single quotes, percent-encoded.
+ * Every form field and URL parameter, fed hostile text: never a 500, never reflected
+ * unescaped, and whatever reaches a command stays inside its single quotes,
+ * percent-encoded.
  */
 @WizardWebTest
 class HostileInputTests {
@@ -67,7 +68,8 @@ class HostileInputTests {
 		checkPage(post.exchange());
 
 		// As a spec URL opened cold, in a browser and from curl.
-		String url = "/spec/2.8?" + Specs.SEED_QUERY + "&" + field + "=" + UriUtils.encode(payload, StandardCharsets.UTF_8);
+		String url = "/spec/2.8?" + Specs.SEED_QUERY + "&" + field + "="
+				+ UriUtils.encode(payload, StandardCharsets.UTF_8);
 		checkPage(mvc.get().uri(URI.create(url)).accept(MediaType.TEXT_HTML).exchange());
 		MvcTestResult text = mvc.get().uri(URI.create(url)).accept(MediaType.ALL).exchange();
 		assertThat(text.getResponse().getStatus()).isIn(200, 400);
@@ -94,7 +96,8 @@ class HostileInputTests {
 				.exchange();
 			assertThat(result.getResponse().getStatus()).as(prefix).isIn(200, 400, 404);
 			if (String.valueOf(result.getResponse().getContentType()).startsWith("text/plain")) {
-				// Plain text (curl's answer) is never read as HTML: the browser is told not to sniff it.
+				// Plain text (curl's answer) is never read as HTML: the browser is told
+				// not to sniff it.
 				assertThat(result.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
 			}
 			else {

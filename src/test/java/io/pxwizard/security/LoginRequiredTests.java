@@ -18,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-/** Listening beyond loopback: every page asks for a login, every API answers 401, the manifests stay public. */
+/**
+ * Listening beyond loopback: every page asks for a login, every API answers 401, the
+ * manifests stay public.
+ */
 @SpringBootTest(properties = { "server.address=0.0.0.0", "px-wizard.cluster.auto-connect=false" })
 @AutoConfigureMockMvc
 class LoginRequiredTests {
@@ -42,18 +45,23 @@ class LoginRequiredTests {
 			assertThat(result).as(page).hasStatus(HttpStatus.FOUND);
 			assertThat(result.getResponse().getRedirectedUrl()).as(page).endsWith("/login");
 		}
-		assertThat(mvc.get().uri("/login").accept(MediaType.TEXT_HTML)).hasStatusOk().bodyText().contains(">Sign in</h1>");
+		assertThat(mvc.get().uri("/login").accept(MediaType.TEXT_HTML)).hasStatusOk()
+			.bodyText()
+			.contains(">Sign in</h1>");
 	}
 
 	@Test
 	void everyApiAnswers401() {
-		assertThat(mvc.get().uri("/spec/2.8?" + Specs.SEED_QUERY).accept(MediaType.ALL)).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(mvc.get().uri("/spec/2.8?" + Specs.SEED_QUERY).accept(MediaType.ALL))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
 		assertThat(mvc.get().uri("/").accept(MediaType.ALL)).hasStatus(HttpStatus.UNAUTHORIZED);
 		assertThat(mvc.get().uri("/status/stream")).hasStatus(HttpStatus.UNAUTHORIZED);
-		// htmx is told to reload the page (htmx-spring-boot's entry point), which then goes to the login page.
-		assertThat(mvc.get().uri("/preflight/2.8?" + Specs.SEED_QUERY).header("HX-Request", "true").accept(MediaType.TEXT_HTML))
-			.hasStatus(HttpStatus.FORBIDDEN)
-			.hasHeader("HX-Refresh", "true");
+		// htmx is told to reload the page (htmx-spring-boot's entry point), which then
+		// goes to the login page.
+		assertThat(mvc.get()
+			.uri("/preflight/2.8?" + Specs.SEED_QUERY)
+			.header("HX-Request", "true")
+			.accept(MediaType.TEXT_HTML)).hasStatus(HttpStatus.FORBIDDEN).hasHeader("HX-Refresh", "true");
 		assertThat(mvc.post().uri("/apply/2.8").with(csrf()).accept(MediaType.ALL)).hasStatus(HttpStatus.UNAUTHORIZED);
 	}
 
@@ -64,10 +72,18 @@ class LoginRequiredTests {
 
 	@Test
 	void theAdministratorSignsInAndOut() {
-		MvcTestResult wrong = mvc.post().uri("/login").with(csrf()).param("username", "admin").param("password", "nope")
+		MvcTestResult wrong = mvc.post()
+			.uri("/login")
+			.with(csrf())
+			.param("username", "admin")
+			.param("password", "nope")
 			.exchange();
 		assertThat(wrong.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
-		MvcTestResult right = mvc.post().uri("/login").with(csrf()).param("username", "admin").param("password", PASSWORD)
+		MvcTestResult right = mvc.post()
+			.uri("/login")
+			.with(csrf())
+			.param("username", "admin")
+			.param("password", PASSWORD)
 			.exchange();
 		assertThat(right).hasStatus(HttpStatus.FOUND);
 		assertThat(right.getResponse().getRedirectedUrl()).isEqualTo("/");
@@ -80,7 +96,11 @@ class LoginRequiredTests {
 
 	@Test
 	void signedInWritesStillNeedTheCsrfToken() {
-		assertThat(mvc.post().uri("/specs").with(user("admin")).param("name", "x").param("version", "2.8")
+		assertThat(mvc.post()
+			.uri("/specs")
+			.with(user("admin"))
+			.param("name", "x")
+			.param("version", "2.8")
 			.param("query", Specs.SEED_QUERY)).hasStatus(HttpStatus.FORBIDDEN);
 	}
 

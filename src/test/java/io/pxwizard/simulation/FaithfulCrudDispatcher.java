@@ -22,10 +22,12 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 
 /**
- * fabric8's CRUD mock made faithful where px-wizard relies on the real API server: server-side apply (create when
- * absent, merge when present, field manager recorded, {@code dryRun=All} writes nothing), strategic merge as merge,
- * custom resources answering 404 until their CRD exists, SelfSubjectAccessReviews, and forbidden answers on demand.
- * Every request is recorded so tests can count watches and check the order of writes.
+ * fabric8's CRUD mock made faithful where px-wizard relies on the real API server:
+ * server-side apply (create when absent, merge when present, field manager recorded,
+ * {@code dryRun=All} writes nothing), strategic merge as merge, custom resources
+ * answering 404 until their CRD exists, SelfSubjectAccessReviews, and forbidden answers
+ * on demand. Every request is recorded so tests can count watches and check the order of
+ * writes.
  */
 public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
 
@@ -48,7 +50,10 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
 		return requests;
 	}
 
-	/** From now on, writes to this resource (a plural such as {@code deployments}) are forbidden. */
+	/**
+	 * From now on, writes to this resource (a plural such as {@code deployments}) are
+	 * forbidden.
+	 */
 	public void forbid(String resource) {
 		forbidden.add(resource);
 	}
@@ -61,8 +66,9 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
 		String contentType = request.getHeader("Content-Type");
 		String resourcePath = URI.create(path).getRawPath();
 		if ("GET".equals(method) && "/version".equals(resourcePath)) {
-			return new MockResponse().setResponseCode(200).setBody(serialization.asJson(Map.of("major", "1", "minor",
-					"30", "gitVersion", KUBERNETES_VERSION, "platform", "linux/amd64")));
+			return new MockResponse().setResponseCode(200)
+				.setBody(serialization.asJson(Map.of("major", "1", "minor", "30", "gitVersion", KUBERNETES_VERSION,
+						"platform", "linux/amd64")));
 		}
 		if ("POST".equals(method) && resourcePath.endsWith("/selfsubjectaccessreviews")) {
 			return accessReview(request);
@@ -79,8 +85,8 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
 		}
 		if ("PATCH".equals(method) && contentType != null
 				&& contentType.startsWith("application/strategic-merge-patch")) {
-			return super.dispatch(copy(request, HttpMethod.PATCH, path, "application/merge-patch+json",
-					request.getUtf8Body()));
+			return super.dispatch(
+					copy(request, HttpMethod.PATCH, path, "application/merge-patch+json", request.getUtf8Body()));
 		}
 		return super.dispatch(request);
 	}
@@ -104,14 +110,15 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
 			String collection = resourcePath.substring(0, resourcePath.lastIndexOf('/'));
 			return super.dispatch(copy(request, HttpMethod.POST, collection, "application/json", body));
 		}
-		// Lists are replaced, as an apply of a whole object does; the mock's own merge would append to them.
+		// Lists are replaced, as an apply of a whole object does; the mock's own merge
+		// would append to them.
 		Map<String, Object> merged = merge(serialization.unmarshal(existing.getBody().readUtf8(), Map.class),
 				serialization.unmarshal(body, Map.class));
 		if (dryRun) {
 			return new MockResponse().setResponseCode(200).setBody(serialization.asJson(merged));
 		}
-		return super.dispatch(copy(request, HttpMethod.PUT, resourcePath, "application/json",
-				serialization.asJson(merged)));
+		return super.dispatch(
+				copy(request, HttpMethod.PUT, resourcePath, "application/json", serialization.asJson(merged)));
 	}
 
 	/** JSON merge patch semantics: maps merge, anything else replaces. */
@@ -143,7 +150,10 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
 		return !forbidden.isEmpty() && forbidden.contains(resourceOf(resourcePath));
 	}
 
-	/** A path under a custom group whose CRD is not stored: what a real server answers 404 for. */
+	/**
+	 * A path under a custom group whose CRD is not stored: what a real server answers 404
+	 * for.
+	 */
 	private boolean isUnknownCustomResource(String resourcePath) {
 		String[] parts = resourcePath.split("/");
 		// /apis/<group>/<version>/[namespaces/<ns>/]<plural>[/<name>]
@@ -151,8 +161,8 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
 			return false;
 		}
 		String plural = ("namespaces".equals(parts[4]) && parts.length > 6) ? parts[6] : parts[4];
-		MockResponse crd = super.handleGet("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/" + plural + "."
-				+ parts[2]);
+		MockResponse crd = super.handleGet(
+				"/apis/apiextensions.k8s.io/v1/customresourcedefinitions/" + plural + "." + parts[2]);
 		return crd.code() == HttpURLConnection.HTTP_NOT_FOUND;
 	}
 

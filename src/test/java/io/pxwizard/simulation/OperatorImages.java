@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The Portworx operator's image rule, written again from its description (libopenstorage/operator
- * {@code pkg/util/util.go}, {@code GetImageURN}), independently of px-wizard's, so the simulated cluster catches a
- * manifest px-wizard gets wrong: with {@code spec.customImageRegistry} set, a public registry in front of the image is
- * dropped; a registry without {@code /} keeps the image's repository, a registry with a path keeps only its name.
+ * The Portworx operator's image rule, written again from its description
+ * (libopenstorage/operator {@code pkg/util/util.go}, {@code GetImageURN}), independently
+ * of px-wizard's, so the simulated cluster catches a manifest px-wizard gets wrong: with
+ * {@code spec.customImageRegistry} set, a public registry in front of the image is
+ * dropped; a registry without {@code /} keeps the image's repository, a registry with a
+ * path keeps only its name.
  */
 final class OperatorImages {
 

@@ -8,7 +8,10 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 
-/** fabric8's mock API server in CRUD mode with the {@link FaithfulCrudDispatcher}, on loopback. */
+/**
+ * fabric8's mock API server in CRUD mode with the {@link FaithfulCrudDispatcher}, on
+ * loopback.
+ */
 public final class SimulatedApiServer implements AutoCloseable {
 
 	private final FaithfulCrudDispatcher dispatcher;
@@ -53,7 +56,10 @@ public final class SimulatedApiServer implements AutoCloseable {
 		return dispatcher;
 	}
 
-	/** A client of this server; fast-failing so tests of unreachable servers do not wait through retries. */
+	/**
+	 * A client of this server; fast-failing so tests of unreachable servers do not wait
+	 * through retries.
+	 */
 	public KubernetesClient createClient() {
 		return server.createClient((builder) -> builder.editOrNewConfig()
 			.withRequestRetryBackoffLimit(0)
@@ -66,20 +72,28 @@ public final class SimulatedApiServer implements AutoCloseable {
 
 	private boolean stopped;
 
-	/** Stops the server; what it stores stays in the dispatcher for {@link #restart()}. */
+	/**
+	 * Stops the server; what it stores stays in the dispatcher for {@link #restart()}.
+	 */
 	public synchronized void stop() {
 		server.destroy();
 		stopped = true;
 	}
 
-	/** Starts again on the same port with the same objects, as an API server coming back after an outage. */
+	/**
+	 * Starts again on the same port with the same objects, as an API server coming back
+	 * after an outage.
+	 */
 	public synchronized void restart() {
 		server = newServer(dispatcher);
 		server.init(InetAddress.getLoopbackAddress(), port);
 		stopped = false;
 	}
 
-	/** {@link #restart()} when stopped: a test's clean-up that must leave the server up whatever happened. */
+	/**
+	 * {@link #restart()} when stopped: a test's clean-up that must leave the server up
+	 * whatever happened.
+	 */
 	public synchronized void restartIfStopped() {
 		if (stopped) {
 			restart();

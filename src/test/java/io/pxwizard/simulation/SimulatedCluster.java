@@ -22,12 +22,18 @@ public final class SimulatedCluster implements AutoCloseable {
 		this.operator = new SimulatedPortworxOperator(operatorClient, step, registry).start();
 	}
 
-	/** What the nodes can pull: everything, or only what was mirrored (an air-gapped cluster). */
+	/**
+	 * What the nodes can pull: everything, or only what was mirrored (an air-gapped
+	 * cluster).
+	 */
 	public SimulatedRegistry registry() {
 		return registry;
 	}
 
-	/** @param step how long the simulated operator takes for each move (a second for demos, less in tests) */
+	/**
+	 * @param step how long the simulated operator takes for each move (a second for
+	 * demos, less in tests)
+	 */
 	public static SimulatedCluster start(Duration step) {
 		return new SimulatedCluster(new SimulatedApiServer().start(), step);
 	}

@@ -9,7 +9,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** Connects px-wizard to a simulated cluster instead of a kubeconfig (demos and tests). */
+/**
+ * Connects px-wizard to a simulated cluster instead of a kubeconfig (demos and tests).
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class SimulatedClusterConfiguration {
 

@@ -29,9 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the Portworx operator (and the controllers around it) do, played on the simulated API server: the operator
- * Deployment becomes available, the operator registers the StorageCluster and StorageNode CRDs, and a StorageCluster
- * makes the seed's pods appear on three nodes and go Pending → ContainerCreating → Running before the cluster turns
+ * What the Portworx operator (and the controllers around it) do, played on the simulated
+ * API server: the operator Deployment becomes available, the operator registers the
+ * StorageCluster and StorageNode CRDs, and a StorageCluster makes the seed's pods appear
+ * on three nodes and go Pending → ContainerCreating → Running before the cluster turns
  * Online. One tick every {@code step}.
  */
 public final class SimulatedPortworxOperator implements AutoCloseable {
@@ -71,7 +72,10 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 	/** When each simulated pod was created, by namespace/name, to move it along. */
 	private final Map<String, Instant> born = new ConcurrentHashMap<>();
 
-	/** Pods whose images come from px-wizard's manifests, by namespace/name: pulled through the simulated registry. */
+	/**
+	 * Pods whose images come from px-wizard's manifests, by namespace/name: pulled
+	 * through the simulated registry.
+	 */
 	private final java.util.Set<String> pullsFromRegistry = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean paused;
@@ -90,13 +94,14 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 	}
 
 	/**
-	 * Stops moving things along (a test that wants a pod to stay as it put it); returns once a tick under way has
-	 * ended, so nothing the test does next is undone.
+	 * Stops moving things along (a test that wants a pod to stay as it put it); returns
+	 * once a tick under way has ended, so nothing the test does next is undone.
 	 */
 	public void pause(boolean paused) {
 		this.paused = paused;
 		try {
-			ticker.submit(() -> { }).get(10, TimeUnit.SECONDS);
+			ticker.submit(() -> {
+			}).get(10, TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("The simulated operator did not finish its tick", ex);
@@ -155,9 +160,11 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 	}
 
 	/**
-	 * The Deployment controller and the operator's start-up. Conditions as Kubernetes sets them for this manifest (one
-	 * replica, {@code maxUnavailable: 1}): {@code Available} is True before any pod is ready, only the available
-	 * replica count tells. The pod pulls the Deployment's image, or fails to as an air-gapped node would.
+	 * The Deployment controller and the operator's start-up. Conditions as Kubernetes
+	 * sets them for this manifest (one replica, {@code maxUnavailable: 1}):
+	 * {@code Available} is True before any pod is ready, only the available replica count
+	 * tells. The pod pulls the Deployment's image, or fails to as an air-gapped node
+	 * would.
 	 */
 	private void runOperator(Deployment operator) {
 		String namespace = operator.getMetadata().getNamespace();
@@ -244,7 +251,9 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 			.create();
 	}
 
-	/** The pods the seed's listing shows, then the cluster Online and its StorageNodes. */
+	/**
+	 * The pods the seed's listing shows, then the cluster Online and its StorageNodes.
+	 */
 	private void reconcile(GenericKubernetesResource cluster) {
 		String namespace = cluster.getMetadata().getNamespace();
 		String name = cluster.getMetadata().getName();
@@ -267,8 +276,8 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 					Map.of("name", "stork-scheduler", "component", "scheduler", "tier", "control-plane"),
 					List.of("stork-scheduler"), node, 1));
 			pods.add(ensurePod(namespace, "px-csi-ext-5686675c58-" + suffix("csi" + i, 5),
-					Map.of("app", "px-csi-driver"), List.of("csi-external-provisioner", "csi-snapshotter", "csi-resizer"),
-					node, 2));
+					Map.of("app", "px-csi-driver"),
+					List.of("csi-external-provisioner", "csi-snapshotter", "csi-resizer"), node, 2));
 		}
 		pods.add(ensurePod(namespace, "px-lighthouse-7dc48b77c8-" + suffix("lh", 5), Map.of("tier", "px-web-console"),
 				List.of("px-lighthouse", "config-sync", "stork-connector"), NODES.get(0), 2));
@@ -323,8 +332,9 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 	}
 
 	/**
-	 * Creates the pod when it is missing and moves it along: Pending for a tick, ContainerCreating for two, then
-	 * Running and ready; {@code delay} ticks stagger the components as a real install does.
+	 * Creates the pod when it is missing and moves it along: Pending for a tick,
+	 * ContainerCreating for two, then Running and ready; {@code delay} ticks stagger the
+	 * components as a real install does.
 	 */
 	private Pod ensurePod(String namespace, String name, Map<String, String> labels, List<String> containers,
 			String node, int delay) {
@@ -332,8 +342,9 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 	}
 
 	/**
-	 * As above, the first container running {@code image} (the component's own simulated image when {@code null}); an
-	 * image the nodes cannot pull leaves the pod waiting in ImagePullBackOff, as the kubelet does.
+	 * As above, the first container running {@code image} (the component's own simulated
+	 * image when {@code null}); an image the nodes cannot pull leaves the pod waiting in
+	 * ImagePullBackOff, as the kubelet does.
 	 */
 	private Pod ensurePod(String namespace, String name, Map<String, String> labels, List<String> containers,
 			String node, int delay, String image) {
@@ -370,7 +381,8 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 		if (isRunning(pod) || isHeld(pod)) {
 			return pod;
 		}
-		// Only the images px-wizard's manifests decide are checked (the operator's, Portworx's); the components the
+		// Only the images px-wizard's manifests decide are checked (the operator's,
+		// Portworx's); the components the
 		// operator starts from its release manifest keep their simulated images.
 		String image0 = pod.getSpec().getContainers().get(0).getImage();
 		if (pullsFromRegistry.contains(key) && !registry.canPull(image0)) {
@@ -443,6 +455,5 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 	public void close() {
 		ticker.shutdownNow();
 	}
-
 
 }

@@ -4,8 +4,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What the simulated nodes can pull. Online (the default) every image can be pulled; air-gapped only the images that
- * were copied into the private registry can, as in a cluster without internet access.
+ * What the simulated nodes can pull. Online (the default) every image can be pulled;
+ * air-gapped only the images that were copied into the private registry can, as in a
+ * cluster without internet access.
  */
 public final class SimulatedRegistry {
 

@@ -23,8 +23,14 @@ class KubectlFormatTests {
 	@Test
 	void readyCountsReadyContainers() {
 		Pod pod = pod("Running").editStatus()
-			.addNewContainerStatus().withName("a").withReady(true).endContainerStatus()
-			.addNewContainerStatus().withName("b").withReady(false).endContainerStatus()
+			.addNewContainerStatus()
+			.withName("a")
+			.withReady(true)
+			.endContainerStatus()
+			.addNewContainerStatus()
+			.withName("b")
+			.withReady(false)
+			.endContainerStatus()
 			.endStatus()
 			.build();
 		assertThat(KubectlFormat.ready(pod)).isEqualTo("1/3");
@@ -34,19 +40,42 @@ class KubectlFormatTests {
 	@Test
 	void statusUsesTheWaitingReason() {
 		Pod pulling = pod("Pending").editStatus()
-			.addNewContainerStatus().withName("a").withNewState().withNewWaiting().withReason("ImagePullBackOff")
-			.withMessage("Back-off pulling image \"portworx/oci-monitor:2.8.1.5\"").endWaiting().endState().endContainerStatus()
+			.addNewContainerStatus()
+			.withName("a")
+			.withNewState()
+			.withNewWaiting()
+			.withReason("ImagePullBackOff")
+			.withMessage("Back-off pulling image \"portworx/oci-monitor:2.8.1.5\"")
+			.endWaiting()
+			.endState()
+			.endContainerStatus()
 			.endStatus()
 			.build();
 		assertThat(KubectlFormat.status(pulling)).isEqualTo("ImagePullBackOff");
-		assertThat(KubectlFormat.why(pulling)).isEqualTo("a: ImagePullBackOff: Back-off pulling image \"portworx/oci-monitor:2.8.1.5\"");
+		assertThat(KubectlFormat.why(pulling))
+			.isEqualTo("a: ImagePullBackOff: Back-off pulling image \"portworx/oci-monitor:2.8.1.5\"");
 		Pod creating = pod("Pending").editStatus()
-			.addNewContainerStatus().withName("a").withNewState().withNewWaiting().withReason("ContainerCreating").endWaiting().endState().endContainerStatus()
+			.addNewContainerStatus()
+			.withName("a")
+			.withNewState()
+			.withNewWaiting()
+			.withReason("ContainerCreating")
+			.endWaiting()
+			.endState()
+			.endContainerStatus()
 			.endStatus()
 			.build();
 		assertThat(KubectlFormat.status(creating)).isEqualTo("ContainerCreating");
 		Pod crashing = pod("Running").editStatus()
-			.addNewContainerStatus().withName("a").withRestartCount(4).withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState().endContainerStatus()
+			.addNewContainerStatus()
+			.withName("a")
+			.withRestartCount(4)
+			.withNewState()
+			.withNewWaiting()
+			.withReason("CrashLoopBackOff")
+			.endWaiting()
+			.endState()
+			.endContainerStatus()
 			.endStatus()
 			.build();
 		assertThat(KubectlFormat.status(crashing)).isEqualTo("CrashLoopBackOff");
@@ -56,15 +85,36 @@ class KubectlFormatTests {
 	@Test
 	void statusOfFinishedDeletedAndInitialisingPods() {
 		Pod completed = pod("Succeeded").editStatus()
-			.addNewContainerStatus().withName("a").withNewState().withNewTerminated().withExitCode(0).withReason("Completed").endTerminated().endState().endContainerStatus()
+			.addNewContainerStatus()
+			.withName("a")
+			.withNewState()
+			.withNewTerminated()
+			.withExitCode(0)
+			.withReason("Completed")
+			.endTerminated()
+			.endState()
+			.endContainerStatus()
 			.endStatus()
 			.build();
 		assertThat(KubectlFormat.status(completed)).isEqualTo("Completed");
-		Pod deleted = new PodBuilder(pod("Running").build()).editMetadata().withDeletionTimestamp("2026-11-25T10:00:00Z").endMetadata().build();
+		Pod deleted = new PodBuilder(pod("Running").build()).editMetadata()
+			.withDeletionTimestamp("2026-11-25T10:00:00Z")
+			.endMetadata()
+			.build();
 		assertThat(KubectlFormat.status(deleted)).isEqualTo("Terminating");
-		Pod initialising = pod("Pending").editSpec().addNewInitContainer().withName("init").endInitContainer().endSpec()
+		Pod initialising = pod("Pending").editSpec()
+			.addNewInitContainer()
+			.withName("init")
+			.endInitContainer()
+			.endSpec()
 			.editStatus()
-			.addNewInitContainerStatus().withName("init").withNewState().withNewRunning().endRunning().endState().endInitContainerStatus()
+			.addNewInitContainerStatus()
+			.withName("init")
+			.withNewState()
+			.withNewRunning()
+			.endRunning()
+			.endState()
+			.endInitContainerStatus()
 			.endStatus()
 			.build();
 		assertThat(KubectlFormat.status(initialising)).isEqualTo("Init:0/1");
@@ -74,18 +124,36 @@ class KubectlFormatTests {
 	@Test
 	void unschedulablePodSaysWhy() {
 		Pod pending = pod("Pending").editStatus()
-			.addNewCondition().withType("PodScheduled").withStatus("False").withReason("Unschedulable")
-			.withMessage("0/3 nodes are available: 3 Insufficient memory.").endCondition()
+			.addNewCondition()
+			.withType("PodScheduled")
+			.withStatus("False")
+			.withReason("Unschedulable")
+			.withMessage("0/3 nodes are available: 3 Insufficient memory.")
+			.endCondition()
 			.endStatus()
 			.build();
-		assertThat(KubectlFormat.why(pending)).isEqualTo("Unschedulable: 0/3 nodes are available: 3 Insufficient memory.");
+		assertThat(KubectlFormat.why(pending))
+			.isEqualTo("Unschedulable: 0/3 nodes are available: 3 Insufficient memory.");
 	}
 
 	private static PodBuilder pod(String phase) {
-		return new PodBuilder().withNewMetadata().withName("p").endMetadata()
-			.withNewSpec().addNewContainer().withName("a").endContainer().addNewContainer().withName("b").endContainer()
-			.addNewContainer().withName("c").endContainer().endSpec()
-			.withNewStatus().withPhase(phase).endStatus();
+		return new PodBuilder().withNewMetadata()
+			.withName("p")
+			.endMetadata()
+			.withNewSpec()
+			.addNewContainer()
+			.withName("a")
+			.endContainer()
+			.addNewContainer()
+			.withName("b")
+			.endContainer()
+			.addNewContainer()
+			.withName("c")
+			.endContainer()
+			.endSpec()
+			.withNewStatus()
+			.withPhase(phase)
+			.endStatus();
 	}
 
 }

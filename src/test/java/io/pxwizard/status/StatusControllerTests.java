@@ -33,7 +33,8 @@ class StatusControllerTests {
 
 	@Test
 	void badNamespaceIsRefused() {
-		assertThat(mvc.get().uri("/status?ns=Kube System").accept(MediaType.TEXT_HTML)).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(mvc.get().uri("/status?ns=Kube System").accept(MediaType.TEXT_HTML))
+			.hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(mvc.get().uri("/status?ns=<script>").accept(MediaType.TEXT_HTML)).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyText()
 			.doesNotContain("<script>");

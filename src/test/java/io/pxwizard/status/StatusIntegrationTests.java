@@ -42,8 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The live status board on the simulated cluster after an apply: the seed's pods come up, problems show their
- * reason, changes reach every open stream from one watch per kind, and an API server outage is survived.
+ * The live status board on the simulated cluster after an apply: the seed's pods come up,
+ * problems show their reason, changes reach every open stream from one watch per kind,
+ * and an API server outage is survived.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "px-wizard.cluster.auto-connect=false", "px-wizard.simulation.step=50ms" })
@@ -86,7 +87,8 @@ class StatusIntegrationTests {
 	@Test
 	void boardReachesEverySeedPodRunningAndInstallComplete() {
 		StatusBoard board = boards.board(NS).orElseThrow();
-		// The simulated operator turns the cluster Online, then creates the StorageNodes: wait for both.
+		// The simulated operator turns the cluster Online, then creates the StorageNodes:
+		// wait for both.
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> board.view().complete() && board.view().storageNodes().size() == 3);
 		BoardView view = board.view();
@@ -114,12 +116,11 @@ class StatusIntegrationTests {
 
 	@Test
 	void theApplyIsInTheHistory(@Autowired ApplyHistoryRepository history) throws Exception {
-		await().untilAsserted(() -> assertThat(history.ofSpec("2.8", Specs.SEED_QUERY))
-			.anySatisfy((record) -> {
-				assertThat(record.succeeded()).isTrue();
-				assertThat(record.clusterContext()).isEqualTo("simulated");
-				assertThat(record.lines()).extracting(ApplyLine::object).contains("secret/px-essential");
-			}));
+		await().untilAsserted(() -> assertThat(history.ofSpec("2.8", Specs.SEED_QUERY)).anySatisfy((record) -> {
+			assertThat(record.succeeded()).isTrue();
+			assertThat(record.clusterContext()).isEqualTo("simulated");
+			assertThat(record.lines()).extracting(ApplyLine::object).contains("secret/px-essential");
+		}));
 		HttpResponse<String> page = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/history")).build(),
 					HttpResponse.BodyHandlers.ofString());
@@ -140,36 +141,43 @@ class StatusIntegrationTests {
 	}
 
 	private void showsItsReasonAndEvent(Pod stork, String name) {
-		client.pods().inNamespace(NS).resource(new PodBuilder(stork).editMetadata()
-			.addToAnnotations("simulation/hold", "true")
-			.endMetadata()
-			.editStatus()
-			.withPhase("Pending")
-			.editFirstContainerStatus()
-			.withReady(false)
-			.withNewState()
-			.withNewWaiting()
-			.withReason("ImagePullBackOff")
-			.withMessage("Back-off pulling image \"openstorage/stork:2.6.2\"")
-			.endWaiting()
-			.endState()
-			.endContainerStatus()
-			.endStatus()
-			.build()).update();
-		client.v1().events().inNamespace(NS).resource(new EventBuilder().withNewMetadata()
-			.withName(name + ".pull")
-			.withNamespace(NS)
-			.endMetadata()
-			.withNewInvolvedObject()
-			.withKind("Pod")
-			.withName(name)
-			.withNamespace(NS)
-			.endInvolvedObject()
-			.withType("Warning")
-			.withReason("Failed")
-			.withMessage("Failed to pull image \"openstorage/stork:2.6.2\": not found")
-			.withLastTimestamp(Instant.now().toString())
-			.build()).create();
+		client.pods()
+			.inNamespace(NS)
+			.resource(new PodBuilder(stork).editMetadata()
+				.addToAnnotations("simulation/hold", "true")
+				.endMetadata()
+				.editStatus()
+				.withPhase("Pending")
+				.editFirstContainerStatus()
+				.withReady(false)
+				.withNewState()
+				.withNewWaiting()
+				.withReason("ImagePullBackOff")
+				.withMessage("Back-off pulling image \"openstorage/stork:2.6.2\"")
+				.endWaiting()
+				.endState()
+				.endContainerStatus()
+				.endStatus()
+				.build())
+			.update();
+		client.v1()
+			.events()
+			.inNamespace(NS)
+			.resource(new EventBuilder().withNewMetadata()
+				.withName(name + ".pull")
+				.withNamespace(NS)
+				.endMetadata()
+				.withNewInvolvedObject()
+				.withKind("Pod")
+				.withName(name)
+				.withNamespace(NS)
+				.endInvolvedObject()
+				.withType("Warning")
+				.withReason("Failed")
+				.withMessage("Failed to pull image \"openstorage/stork:2.6.2\": not found")
+				.withLastTimestamp(Instant.now().toString())
+				.build())
+			.create();
 		StatusBoard board = boards.board(NS).orElseThrow();
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			PodRow row = row(board.view(), name);
@@ -178,9 +186,11 @@ class StatusIntegrationTests {
 			assertThat(row.events()).singleElement().asString().startsWith("Warning Failed (").contains("not found");
 		});
 		assertThat(board.view().complete()).isFalse();
-		// The pushed fragment is rendered by the board's own thread, just after the view changes.
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(board.snapshot()
-			.get(Component.STORK.eventName())).contains("ImagePullBackOff", "Failed to pull image"));
+		// The pushed fragment is rendered by the board's own thread, just after the view
+		// changes.
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(board.snapshot().get(Component.STORK.eventName()))
+				.contains("ImagePullBackOff", "Failed to pull image"));
 	}
 
 	@Test
@@ -209,26 +219,33 @@ class StatusIntegrationTests {
 		for (int i = 0; i < 50; i++) {
 			ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
 			received.add(lines);
-			streams.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/status/stream?ns=" + NS))
-				.header("Accept", "text/event-stream")
-				.build(), HttpResponse.BodyHandlers.ofLines()).thenApply((response) -> {
+			streams.add(http
+				.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/status/stream?ns=" + NS))
+					.header("Accept", "text/event-stream")
+					.build(), HttpResponse.BodyHandlers.ofLines())
+				.thenApply((response) -> {
 					CompletableFuture.runAsync(() -> response.body().forEach(lines::add));
 					return response;
 				}));
 		}
 		// Each stream starts with the whole board.
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> received.stream().allMatch((lines) -> lines.contains("event:" + Component.PORTWORX.eventName())));
+			.until(() -> received.stream()
+				.allMatch((lines) -> lines.contains("event:" + Component.PORTWORX.eventName())));
 
 		Pod api = pod("portworx-api-");
-		client.pods().inNamespace(NS).resource(new PodBuilder(api).editStatus()
-			.editFirstContainerStatus()
-			.withRestartCount(7)
-			.endContainerStatus()
-			.endStatus()
-			.build()).update();
+		client.pods()
+			.inNamespace(NS)
+			.resource(new PodBuilder(api).editStatus()
+				.editFirstContainerStatus()
+				.withRestartCount(7)
+				.endContainerStatus()
+				.endStatus()
+				.build())
+			.update();
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> received.stream().allMatch((lines) -> lines.stream().anyMatch((line) -> line.contains("<td>7</td>"))));
+			.until(() -> received.stream()
+				.allMatch((lines) -> lines.stream().anyMatch((line) -> line.contains("<td>7</td>"))));
 
 		// The board watches each kind; fifty viewers added no watch of their own.
 		List<String> watches = watchRequests();
@@ -257,18 +274,22 @@ class StatusIntegrationTests {
 	}
 
 	private void reconnectsAndShowsTheTrueState(StatusBoard board, Pod lighthouse) throws IOException {
-		await().atMost(Duration.ofSeconds(15)).until(() -> board.view().connection() == BoardView.Connection.RECONNECTING);
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> board.view().connection() == BoardView.Connection.RECONNECTING);
 		assertThat(board.snapshot().get(BoardRenderer.CONNECTION)).contains("Reconnecting to the cluster");
 		// The last known state stays on the page meanwhile.
 		assertThat(board.view().podsTotal()).isGreaterThan(0);
 
 		cluster.server().restartIfStopped();
-		client.pods().inNamespace(NS).resource(new PodBuilder(lighthouse).editStatus()
-			.editFirstContainerStatus()
-			.withRestartCount(3)
-			.endContainerStatus()
-			.endStatus()
-			.build()).update();
+		client.pods()
+			.inNamespace(NS)
+			.resource(new PodBuilder(lighthouse).editStatus()
+				.editFirstContainerStatus()
+				.withRestartCount(3)
+				.endContainerStatus()
+				.endStatus()
+				.build())
+			.update();
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			assertThat(board.view().connection()).isEqualTo(BoardView.Connection.LIVE);
 			assertThat(row(board.view(), lighthouse.getMetadata().getName()).restarts()).isEqualTo(3);
@@ -285,17 +306,21 @@ class StatusIntegrationTests {
 		boards.board(NS).orElseThrow();
 		HttpClient http = HttpClient.newHttpClient();
 		ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
-		CompletableFuture<Void> ended = http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-				+ "/status/stream?ns=" + NS)).header("Accept", "text/event-stream").build(),
-				HttpResponse.BodyHandlers.ofLines()).thenAccept((response) -> response.body().forEach(lines::add));
+		CompletableFuture<Void> ended = http
+			.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/status/stream?ns=" + NS))
+				.header("Accept", "text/event-stream")
+				.build(), HttpResponse.BodyHandlers.ofLines())
+			.thenAccept((response) -> response.body().forEach(lines::add));
 		await().atMost(Duration.ofSeconds(20)).until(() -> lines.contains("event:" + BoardRenderer.SUMMARY));
 		SimulatedCluster other = SimulatedCluster.start(Duration.ofMillis(50));
 		try (KubernetesClient otherClient = other.createClient()) {
 			connection.use(otherClient, other.info());
-			// The stream says why, then ends: the browser reconnects instead of waiting an hour on a closed board.
+			// The stream says why, then ends: the browser reconnects instead of waiting
+			// an hour on a closed board.
 			ended.get(10, java.util.concurrent.TimeUnit.SECONDS);
 			assertThat(lines).contains("event:" + BoardRenderer.CLUSTER)
-				.anyMatch((line) -> line.contains("The cluster connection changed") && line.contains(other.info().server()));
+				.anyMatch((line) -> line.contains("The cluster connection changed")
+						&& line.contains(other.info().server()));
 			StatusBoard next = boards.board(NS).orElseThrow();
 			assertThat(next.client()).isSameAs(otherClient);
 			await().atMost(Duration.ofSeconds(10)).until(() -> next.view().connection() == BoardView.Connection.LIVE);
@@ -307,9 +332,13 @@ class StatusIntegrationTests {
 		}
 	}
 
-	/** A Running pod of the component: another test may have just replaced the one that was there. */
+	/**
+	 * A Running pod of the component: another test may have just replaced the one that
+	 * was there.
+	 */
 	private Pod pod(String prefix) {
-		return await().atMost(Duration.ofSeconds(20)).alias(prefix)
+		return await().atMost(Duration.ofSeconds(20))
+			.alias(prefix)
 			.until(() -> client.pods()
 				.inNamespace(NS)
 				.list()
@@ -324,7 +353,11 @@ class StatusIntegrationTests {
 	}
 
 	private String podStates() {
-		return client.pods().inNamespace(NS).list().getItems().stream()
+		return client.pods()
+			.inNamespace(NS)
+			.list()
+			.getItems()
+			.stream()
 			.map((p) -> p.getMetadata().getName() + "=" + p.getStatus().getPhase())
 			.toList()
 			.toString();

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every word a page shows comes from messages.properties: text in a template is only the natural-template placeholder
- * of an element whose {@code th:text} (or fragment) replaces it, and every message key a template names exists.
+ * Every word a page shows comes from messages.properties: text in a template is only the
+ * natural-template placeholder of an element whose {@code th:text} (or fragment) replaces
+ * it, and every message key a template names exists.
  */
 class TemplateTextTests {
 

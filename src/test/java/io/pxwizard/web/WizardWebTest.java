@@ -10,9 +10,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The whole application behind MockMvc, with no cluster (whatever kubeconfig the machine has) and the tests' in-memory
- * database. One shape for every web test, so they share one cached context; a slice per controller would need most
- * of the application anyway, since every page's header asks the cluster connection.
+ * The whole application behind MockMvc, with no cluster (whatever kubeconfig the machine
+ * has) and the tests' in-memory database. One shape for every web test, so they share one
+ * cached context; a slice per controller would need most of the application anyway, since
+ * every page's header asks the cluster connection.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

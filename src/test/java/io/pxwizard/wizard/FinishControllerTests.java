@@ -42,7 +42,8 @@ class FinishControllerTests {
 
 	@Test
 	void curlGetsProblemsAsTextWithA400() {
-		assertThat(mvc.get().uri("/spec/2.8?" + Specs.SEED_QUERY.replace("user=152f", "user=zz2f")).accept(MediaType.ALL))
+		assertThat(
+				mvc.get().uri("/spec/2.8?" + Specs.SEED_QUERY.replace("user=152f", "user=zz2f")).accept(MediaType.ALL))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.hasBodyTextEqualTo("user: An Essentials ID is a UUID such as 152f6083-a52f-11ea-97e6-f6e09c7a4e5e.\n");
 	}
@@ -58,8 +59,9 @@ class FinishControllerTests {
 
 	@Test
 	void malformedEssentialsIdShowsTheBasicPageWithItsMessage() {
-		assertThat(mvc.get().uri("/spec/2.8?" + Specs.SEED_QUERY.replace("user=152f", "user=zz2f")).accept(MediaType.TEXT_HTML))
-			.hasStatus(HttpStatus.BAD_REQUEST)
+		assertThat(mvc.get()
+			.uri("/spec/2.8?" + Specs.SEED_QUERY.replace("user=152f", "user=zz2f"))
+			.accept(MediaType.TEXT_HTML)).hasStatus(HttpStatus.BAD_REQUEST)
 			.hasViewName("wizard/basic")
 			.bodyText()
 			.contains("An Essentials ID is a UUID");
@@ -85,8 +87,9 @@ class FinishControllerTests {
 
 	@Test
 	void unknownParameterValueShowsThePageOfItsField() {
-		assertThat(mvc.get().uri(SEED_SPEC.replace("stork=true", "stork=<script>alert(1)</script>")).accept(MediaType.TEXT_HTML))
-			.hasStatus(HttpStatus.BAD_REQUEST)
+		assertThat(mvc.get()
+			.uri(SEED_SPEC.replace("stork=true", "stork=<script>alert(1)</script>"))
+			.accept(MediaType.TEXT_HTML)).hasStatus(HttpStatus.BAD_REQUEST)
 			.hasViewName("wizard/customize")
 			.bodyText()
 			.contains("Unknown value for stork")

@@ -36,10 +36,12 @@ class WizardControllerTests {
 	void newSpecStartsOnTheBasicPageOfTheNewestVersionWithTheSeedDefaults() {
 		MvcTestResult result = mvc.get().uri("/wizard").exchange();
 		assertThat(result).hasStatus(HttpStatus.FOUND);
-		// The seed's choices plus what a new 3.x spec has at Portworx Central: ns=portworx, iop=6, tel=true.
-		assertThat(result.getResponse().getRedirectedUrl()).matches("/wizard/3\\.6/basic\\?operator=true&mc=false&kbver="
-				+ "&ns=portworx&oem=esse&user=&b=true&iop=6&f=true&j=auto&c=px-cluster-[0-9a-f-]{36}&stork=true&csi=true"
-				+ "&lh=true&mon=true&tel=true&st=k8s&promop=true");
+		// The seed's choices plus what a new 3.x spec has at Portworx Central:
+		// ns=portworx, iop=6, tel=true.
+		assertThat(result.getResponse().getRedirectedUrl())
+			.matches("/wizard/3\\.6/basic\\?operator=true&mc=false&kbver="
+					+ "&ns=portworx&oem=esse&user=&b=true&iop=6&f=true&j=auto&c=px-cluster-[0-9a-f-]{36}&stork=true&csi=true"
+					+ "&lh=true&mon=true&tel=true&st=k8s&promop=true");
 	}
 
 	@Test
@@ -134,7 +136,8 @@ class WizardControllerTests {
 
 	@Test
 	void aJournalDevicePathFromTheUrlIsShownAndKeptThroughNext() {
-		// Before: the page only had "Journal Device: Auto", so j=/dev/sdc from a URL was dropped by Next.
+		// Before: the page only had "Journal Device: Auto", so j=/dev/sdc from a URL was
+		// dropped by Next.
 		String state = SEED_STATE.replace("j=auto", "j=%2Fdev%2Fsdc");
 		assertThat(mvc.get().uri(java.net.URI.create("/wizard/2.8/storage?" + state))).hasStatusOk()
 			.bodyText()
@@ -156,8 +159,10 @@ class WizardControllerTests {
 	@Test
 	void theKvdbDeviceIsOfferedOnlyWithTheBuiltInKvdb() {
 		assertThat(mvc.get().uri("/wizard/2.8/storage?" + SEED_STATE)).bodyText().contains("Skip KVDB device");
-		assertThat(mvc.get().uri(java.net.URI.create("/wizard/2.8/storage?"
-				+ SEED_STATE.replace("b=true", "k=etcd%3Ahttp%3A%2F%2F10.0.0.1%3A2379")))).bodyText()
+		assertThat(mvc.get()
+			.uri(java.net.URI.create(
+					"/wizard/2.8/storage?" + SEED_STATE.replace("b=true", "k=etcd%3Ahttp%3A%2F%2F10.0.0.1%3A2379"))))
+			.bodyText()
 			.doesNotContain("Skip KVDB device");
 	}
 
@@ -167,8 +172,10 @@ class WizardControllerTests {
 		MockMvcRequestBuilder request = post("/wizard/2.8/customize", form).param("stork", "false")
 			.param("tel", "false");
 		MvcTestResult result = request.exchange();
-		// An unticked Stork says stork=false: Portworx Central reads a missing stork as on.
-		assertThat(result.getResponse().getRedirectedUrl()).contains("&c=" + Specs.CLUSTER_NAME + "&stork=false&csi=true")
+		// An unticked Stork says stork=false: Portworx Central reads a missing stork as
+		// on.
+		assertThat(result.getResponse().getRedirectedUrl())
+			.contains("&c=" + Specs.CLUSTER_NAME + "&stork=false&csi=true")
 			.contains("&tel=false&st=k8s");
 	}
 
@@ -197,7 +204,8 @@ class WizardControllerTests {
 
 	@Test
 	void postWithoutCsrfTokenIsRefused() {
-		assertThat(mvc.post().uri("/wizard/2.8/basic").param("version", "2.8").param("oem", "")).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.post().uri("/wizard/2.8/basic").param("version", "2.8").param("oem", ""))
+			.hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	static Stream<Arguments> badAnswers() {
@@ -207,7 +215,8 @@ class WizardControllerTests {
 				Arguments.of("basic", "user", "'; rm -rf / #", "An Essentials ID is a UUID"),
 				Arguments.of("basic", "user", "<script>alert(1)</script>", "An Essentials ID is a UUID"),
 				Arguments.of("basic", "kbver", "$(reboot)", "Give a Kubernetes version as kubectl version prints it"),
-				Arguments.of("basic", "kbver", "1.21\n<b>x</b>", "Give a Kubernetes version as kubectl version prints it"),
+				Arguments.of("basic", "kbver", "1.21\n<b>x</b>",
+						"Give a Kubernetes version as kubectl version prints it"),
 				Arguments.of("basic", "version", "9.9", "Portworx version 9.9 is not offered"),
 				Arguments.of("basic", "version", "<script>alert(1)</script>", "is not offered"),
 				Arguments.of("storage", "kd", "; shutdown", "is not a device path such as /dev/sdb"),

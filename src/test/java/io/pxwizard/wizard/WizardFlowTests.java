@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which page a problem belongs to, and what a page owns: the wizard's view of the query language. */
+/**
+ * Which page a problem belongs to, and what a page owns: the wizard's view of the query
+ * language.
+ */
 class WizardFlowTests {
 
 	private final PortworxCatalog catalog = TestCatalog.get();
@@ -40,7 +43,8 @@ class WizardFlowTests {
 
 	@Test
 	void eachPageOwnsItsFamiliesFieldsAndTheBasicPageTheVersion() {
-		assertThat(flow.ownedFields(WizardStep.BASIC)).contains("version", "operator", "kbver", "oem", "user", "b", "k");
+		assertThat(flow.ownedFields(WizardStep.BASIC)).contains("version", "operator", "kbver", "oem", "user", "b",
+				"k");
 		assertThat(flow.ownedFields(WizardStep.STORAGE)).contains("s", "f", "j", "kd", "iop", "scan", "kdskip", "env")
 			.doesNotContain("version");
 		assertThat(flow.ownedFields(WizardStep.CUSTOMIZE)).contains("dist", "stork", "aut", "c", "reg");
