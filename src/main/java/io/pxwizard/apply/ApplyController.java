@@ -87,9 +87,8 @@ class ApplyController {
 		}
 		model.addAttribute("preflight", result);
 		if (spec.basic().kubernetesVersion().isEmpty() && result.kubernetesVersion() != null) {
-			Map<String, String> parameters = specQuery.parameters(spec);
-			parameters.put("kbver", result.kubernetesVersion());
-			model.addAttribute("kbverUrl", AppUrls.spec(version, specQuery.queryString(version, parameters)));
+			model.addAttribute("kbverUrl", AppUrls.spec(version,
+					specQuery.queryStringWithKubernetesVersion(spec, result.kubernetesVersion())));
 		}
 		return PREFLIGHT;
 	}
@@ -107,13 +106,14 @@ class ApplyController {
 		if (!spec.usesOperator()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Apply needs the Portworx Operator");
 		}
-		if ("local".equals(source) && !spec.rendersLocally()) {
+		boolean local = AppUrls.LOCAL_SOURCE.equals(source);
+		if (local && !spec.rendersLocally()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
 					"px-wizard cannot render this spec itself: it does " + "not model "
 							+ spec.kept().stream().map(Object::toString).collect(Collectors.joining(", ")));
 		}
 		Start start = runs.start(spec, specQuery.parameters(spec), query, AppUrls.spec(version, query),
-				specQuery.namespace(spec), dryRun, "local".equals(source));
+				specQuery.namespace(spec), dryRun, local);
 		if (start instanceof Start.Started started) {
 			return "redirect:/apply/runs/" + started.run().id();
 		}

@@ -160,7 +160,7 @@ public class OperatorManifest {
 			.addNewContainer()
 			.withName(NAME)
 			.withImage(registry.resolve(catalog.images().operator() + ":" + operatorVersion))
-			.withImagePullPolicy(request.registry().pullPolicy().isEmpty() ? "Always" : request.registry().pullPolicy())
+			.withImagePullPolicy(request.registry().effectivePullPolicy())
 			.withCommand(command)
 			.withEnv(new EnvVarBuilder().withName("OPERATOR_NAME").withValue(NAME).build(),
 					new EnvVarBuilder().withName("POD_NAME")

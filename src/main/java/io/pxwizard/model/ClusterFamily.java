@@ -53,15 +53,24 @@ final class ClusterFamily implements OptionFamily<ClusterOptions> {
 		else if (!ParameterRules.DNS_LABEL.matcher(name).matches()) {
 			errors.reject(NAME, "error.dnsLabel");
 		}
-		String namespace = state.trimmed(NAMESPACE);
-		if (!namespace.isEmpty() && !ParameterRules.DNS_LABEL.matcher(namespace).matches()) {
-			errors.reject(NAMESPACE, "error.dnsLabel");
-		}
+		String namespace = namespace(state, errors);
 		String secretsStore = state.trimmed(SECRETS_STORE);
 		if (!catalog.isSecretsStore(secretsStore)) {
 			errors.reject(SECRETS_STORE, "error.choice");
 		}
 		return new ClusterOptions(name, namespace, secretsStore, environment(state, errors));
+	}
+
+	/**
+	 * {@code ns=}: empty for the default, else a DNS label; the operator URL reads it the
+	 * same way.
+	 */
+	static String namespace(SpecParameters state, FieldErrors errors) {
+		String namespace = state.trimmed(NAMESPACE);
+		if (!namespace.isEmpty() && !ParameterRules.DNS_LABEL.matcher(namespace).matches()) {
+			errors.reject(NAMESPACE, "error.dnsLabel");
+		}
+		return namespace;
 	}
 
 	private static List<EnvironmentVariable> environment(SpecParameters state, FieldErrors errors) {

@@ -15,9 +15,6 @@ final class RegistryFamily implements OptionFamily<RegistryOptions> {
 
 	static final String PULL_POLICY = "pp";
 
-	/** What generated specs use when no policy is chosen. */
-	public static final String DEFAULT_PULL_POLICY = "Always";
-
 	/** host[:port][/path], as an image reference starts. */
 	private static final Pattern REGISTRY_FORMAT = Pattern.compile(
 			"[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(:[0-9]{1,5})?(/[a-z0-9]([a-z0-9._-]{0,126}[a-z0-9])?)*");
@@ -51,7 +48,7 @@ final class RegistryFamily implements OptionFamily<RegistryOptions> {
 
 	@Override
 	public void describe(RegistryOptions options, StorageClusterDraft cluster) {
-		cluster.set("imagePullPolicy", options.pullPolicy().isEmpty() ? DEFAULT_PULL_POLICY : options.pullPolicy());
+		cluster.set("imagePullPolicy", options.effectivePullPolicy());
 		if (!options.registry().isEmpty()) {
 			cluster.set("customImageRegistry", options.registry());
 		}

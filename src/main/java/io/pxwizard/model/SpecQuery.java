@@ -103,10 +103,7 @@ public class SpecQuery {
 			errors.reject(VERSION, "error.version", version);
 		}
 		BasicOptions basicOptions = basic.read(state, errors);
-		String namespace = state.trimmed(ClusterFamily.NAMESPACE);
-		if (!namespace.isEmpty() && !ParameterRules.DNS_LABEL.matcher(namespace).matches()) {
-			errors.reject(ClusterFamily.NAMESPACE, "error.dnsLabel");
-		}
+		String namespace = ClusterFamily.namespace(state, errors);
 		RegistryOptions registryOptions = registry.read(state, errors);
 		return new OperatorReading(
 				new OperatorRequest(release, basicOptions.kubernetesVersion(), namespace, registryOptions), errors);
@@ -170,6 +167,16 @@ public class SpecQuery {
 
 	public String queryString(InstallSpec spec) {
 		return encoded(parameters(spec));
+	}
+
+	/**
+	 * The spec's query with another Kubernetes version ({@code kbver=}), as the preflight
+	 * offers the cluster's.
+	 */
+	public String queryStringWithKubernetesVersion(InstallSpec spec, String kubernetesVersion) {
+		Map<String, String> parameters = parameters(spec);
+		parameters.put(BasicFamily.KUBERNETES_VERSION, kubernetesVersion);
+		return queryString(spec.version(), parameters);
 	}
 
 	/** {@code name=value&...} in the map's order, names and values percent-encoded. */

@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * history.
  */
 @Controller
-class SavedFinishController {
+class SavedSpecController {
 
 	static final String LIST = "specs/list";
 
@@ -50,7 +50,7 @@ class SavedFinishController {
 
 	private final MessageSource messages;
 
-	SavedFinishController(SavedSpecRepository specs, ApplyHistoryRepository history, SpecQuery specQuery,
+	SavedSpecController(SavedSpecRepository specs, ApplyHistoryRepository history, SpecQuery specQuery,
 			PortworxCatalog catalog, MessageSource messages) {
 		this.specs = specs;
 		this.history = history;

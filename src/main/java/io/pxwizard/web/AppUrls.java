@@ -10,6 +10,14 @@ import org.springframework.web.util.UriUtils;
  */
 public final class AppUrls {
 
+	/**
+	 * The query parameter that says where the commands fetch manifests from
+	 * ({@link #LOCAL_SOURCE}: px-wizard).
+	 */
+	public static final String SOURCE = "source";
+
+	public static final String LOCAL_SOURCE = "local";
+
 	private AppUrls() {
 	}
 

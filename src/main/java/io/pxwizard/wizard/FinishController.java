@@ -48,14 +48,6 @@ class FinishController {
 
 	static final String VIEW = "spec/finish";
 
-	/**
-	 * Not a spec parameter: where the commands fetch manifests from ({@code local}: this
-	 * server).
-	 */
-	static final String SOURCE = "source";
-
-	static final String LOCAL_SOURCE = "local";
-
 	private final PortworxCatalog catalog;
 
 	private final SpecQuery specQuery;
@@ -86,8 +78,8 @@ class FinishController {
 			HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
 		SpecParameters state = SpecParameters.of(query);
 		SpecReading reading = specQuery.read(version, state);
-		boolean local = LOCAL_SOURCE.equals(state.get(SOURCE)) && reading.isValid() && reading.spec().usesOperator()
-				&& reading.spec().rendersLocally();
+		boolean local = AppUrls.LOCAL_SOURCE.equals(state.get(AppUrls.SOURCE)) && reading.isValid()
+				&& reading.spec().usesOperator() && reading.spec().rendersLocally();
 		String baseUrl = local ? localInstallUrl() : catalog.installBaseUrl();
 		if (!ClientKind.wantsHtml(request)) {
 			return asText(reading, baseUrl, locale);
@@ -105,7 +97,8 @@ class FinishController {
 		model.addAttribute("preflightUrl", "/preflight/" + version + "?" + canonical);
 		model.addAttribute("externalUrlSet", properties.hasExternalUrl());
 		model.addAttribute("publicSourceUrl", AppUrls.spec(version, canonical));
-		model.addAttribute("localSourceUrl", AppUrls.spec(version, canonical + "&" + SOURCE + "=" + LOCAL_SOURCE));
+		model.addAttribute("localSourceUrl",
+				AppUrls.spec(version, canonical + "&" + AppUrls.SOURCE + "=" + AppUrls.LOCAL_SOURCE));
 		model.addAttribute("kept", spec.kept());
 		model.addAttribute("keptList",
 				spec.kept().stream().map(KeptParameter::toString).collect(Collectors.joining(", ")));

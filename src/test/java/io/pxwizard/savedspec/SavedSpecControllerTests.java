@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 @WizardWebTest
-class SavedFinishControllerTests {
+class SavedSpecControllerTests {
 
 	@Autowired
 	private MockMvcTester mvc;
