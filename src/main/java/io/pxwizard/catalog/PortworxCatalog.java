@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record PortworxCatalog(String installBaseUrl, List<ReleaseProfile> profiles, List<PortworxRelease> releases,
 		List<ComponentSet> componentSets, List<MirroredComponents> mirroredComponents, List<Distribution> distributions,
 		List<SecretsStore> secretsStores, Images images, String essentialsBillingEndpoint,
-		List<String> storageClusterFieldOrder, Defaults defaults) {
+		List<String> storageClusterFieldOrder, List<StatusComponent> statusComponents, Defaults defaults) {
 
 	public PortworxCatalog {
 		profiles = List.copyOf(profiles);
@@ -32,6 +32,7 @@ public record PortworxCatalog(String installBaseUrl, List<ReleaseProfile> profil
 			}
 		}
 		storageClusterFieldOrder = List.copyOf(storageClusterFieldOrder);
+		statusComponents = List.copyOf(statusComponents);
 		// Newest first whatever order the file lists them in: the drop-down and the
 		// default depend on it.
 		releases = releases.stream()

@@ -38,7 +38,7 @@ public record BoardView(String namespace, List<Group> groups, Named storageClust
 	 * @param component the component
 	 * @param rows its pods, by name
 	 */
-	public record Group(Component component, List<PodRow> rows) {
+	public record Group(Component component, String selector, List<PodRow> rows) {
 
 		public int ready() {
 			return (int) rows.stream().filter(PodRow::isReady).count();

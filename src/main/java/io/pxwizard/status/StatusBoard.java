@@ -26,6 +26,7 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.pxwizard.catalog.PortworxApi;
+import io.pxwizard.catalog.StatusComponent;
 import io.pxwizard.cluster.PortworxResources;
 import io.pxwizard.status.BoardListener.BoardFragment;
 
@@ -91,8 +92,19 @@ public final class StatusBoard implements AutoCloseable {
 
 	private String lastTickFailure;
 
-	StatusBoard(String namespace, KubernetesClient client, BoardRenderer renderer) {
+	/** Each component's pod label, from the catalogue. */
+	private final Map<Component, StatusComponent> selectors;
+
+	StatusBoard(String namespace, KubernetesClient client, BoardRenderer renderer, List<StatusComponent> components) {
 		this.namespace = namespace;
+		this.selectors = new java.util.EnumMap<>(Component.class);
+		for (StatusComponent component : components) {
+			for (Component group : Component.values()) {
+				if (group.id().equals(component.id())) {
+					this.selectors.put(group, component);
+				}
+			}
+		}
 		this.client = client;
 		this.renderer = renderer;
 		this.board = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -206,7 +218,27 @@ public final class StatusBoard implements AutoCloseable {
 	}
 
 	private Component componentOfPod(Pod pod) {
-		return Component.of(pod.getMetadata().getLabels());
+		return componentOf(pod.getMetadata().getLabels());
+	}
+
+	/**
+	 * The component a pod belongs to, or {@code null} for a pod that is not Portworx's.
+	 */
+	private Component componentOf(Map<String, String> labels) {
+		if (labels == null) {
+			return null;
+		}
+		for (Map.Entry<Component, StatusComponent> entry : selectors.entrySet()) {
+			if (entry.getValue().labelValue().equals(labels.get(entry.getValue().labelKey()))) {
+				return entry.getKey();
+			}
+		}
+		return null;
+	}
+
+	private String selector(Component component) {
+		StatusComponent selector = selectors.get(component);
+		return (selector != null) ? selector.label() : "";
 	}
 
 	private Component componentOfEvent(Event event) {
@@ -323,7 +355,7 @@ public final class StatusBoard implements AutoCloseable {
 			rows.put(component, new ArrayList<>());
 		}
 		for (Pod pod : pods.getStore().list()) {
-			Component component = Component.of(pod.getMetadata().getLabels());
+			Component component = componentOf(pod.getMetadata().getLabels());
 			if (component == null) {
 				continue;
 			}
@@ -338,7 +370,7 @@ public final class StatusBoard implements AutoCloseable {
 		List<Group> groups = new ArrayList<>();
 		rows.forEach((component, list) -> {
 			list.sort(Comparator.comparing(PodRow::name));
-			groups.add(new Group(component, List.copyOf(list)));
+			groups.add(new Group(component, selector(component), List.copyOf(list)));
 		});
 		view = new BoardView(namespace, groups, storageCluster(), storageNodeList(), connection());
 		return view;
@@ -401,7 +433,7 @@ public final class StatusBoard implements AutoCloseable {
 	private BoardView emptyView(Connection connection) {
 		List<Group> groups = new ArrayList<>();
 		for (Component component : Component.values()) {
-			groups.add(new Group(component, List.of()));
+			groups.add(new Group(component, selector(component), List.of()));
 		}
 		return new BoardView(namespace, groups, null, List.of(), connection);
 	}

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pxwizard.catalog.PortworxCatalog;
 import io.pxwizard.cluster.ClusterConnection;
 import io.pxwizard.cluster.ClusterConnection.ConnectedCluster;
 
@@ -59,7 +60,10 @@ public class StatusBoards implements DisposableBean {
 		return thread;
 	});
 
-	public StatusBoards(ClusterConnection connection, BoardRenderer renderer) {
+	private final PortworxCatalog catalog;
+
+	public StatusBoards(ClusterConnection connection, BoardRenderer renderer, PortworxCatalog catalog) {
+		this.catalog = catalog;
 		this.connection = connection;
 		this.renderer = renderer;
 		housekeeping.scheduleWithFixedDelay(this::housekeeping, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(),
@@ -89,7 +93,7 @@ public class StatusBoards implements DisposableBean {
 		if (existing != null) {
 			existing.close();
 		}
-		return new StatusBoard(namespace, client, renderer).start();
+		return new StatusBoard(namespace, client, renderer, catalog.statusComponents()).start();
 	}
 
 	/** A browser's stream of the namespace's board; it starts with the whole board. */
