@@ -45,6 +45,17 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
 
 	private final Set<String> forbidden = ConcurrentHashMap.newKeySet();
 
+	/**
+	 * What each pod printed, by {@code namespace/name}: the API server's
+	 * {@code pods/<name>/log}.
+	 */
+	private final Map<String, String> logs = new ConcurrentHashMap<>();
+
+	/** Sets what a pod has printed so far. */
+	public void log(String namespace, String pod, String text) {
+		logs.put(namespace + "/" + pod, text);
+	}
+
 	/** Every request so far, as {@code METHOD path?query}. */
 	public List<String> requests() {
 		return requests;
@@ -72,6 +83,12 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
 		}
 		if ("POST".equals(method) && resourcePath.endsWith("/selfsubjectaccessreviews")) {
 			return accessReview(request);
+		}
+		if ("GET".equals(method) && resourcePath.matches("/api/v1/namespaces/[^/]+/pods/[^/]+/log")) {
+			String[] parts = resourcePath.split("/");
+			String text = logs.get(parts[4] + "/" + parts[6]);
+			return (text != null) ? new MockResponse().setResponseCode(200).setBody(text)
+					: status(400, "BadRequest", "container \"" + parts[6] + "\" in pod is waiting to start");
 		}
 		if (!"GET".equals(method) && isForbidden(resourcePath)) {
 			return status(403, "Forbidden", "forbidden: User \"px-wizard-test\" cannot " + method.toLowerCase()

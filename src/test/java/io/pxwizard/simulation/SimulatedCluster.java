@@ -16,10 +16,13 @@ public final class SimulatedCluster implements AutoCloseable {
 
 	private final SimulatedRegistry registry = new SimulatedRegistry();
 
+	private final SimulatedDisks disks = new SimulatedDisks();
+
 	private SimulatedCluster(SimulatedApiServer server, Duration step) {
 		this.server = server;
 		this.operatorClient = server.createClient();
-		this.operator = new SimulatedPortworxOperator(operatorClient, step, registry).start();
+		this.operator = new SimulatedPortworxOperator(operatorClient, step, registry, server.dispatcher(), disks)
+			.start();
 	}
 
 	/**

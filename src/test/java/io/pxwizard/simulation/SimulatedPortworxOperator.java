@@ -41,6 +41,16 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 
 	public static final List<String> NODES = List.of("node-1", "node-2", "node-3");
 
+	/**
+	 * The label px-wizard's disk scan carries (io.pxwizard.diskscan.DiskScanner), and the
+	 * line that ends its output.
+	 */
+	static final String DISK_SCAN_LABEL = "px-wizard.io/task";
+
+	static final String DISK_SCAN = "disk-scan";
+
+	static final String DISK_SCAN_END = "PX-WIZARD-SCAN-END";
+
 	static final ResourceDefinitionContext STORAGE_CLUSTERS = new ResourceDefinitionContext.Builder()
 		.withGroup("core.libopenstorage.org")
 		.withVersion("v1")
@@ -82,10 +92,17 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 
 	private final SimulatedRegistry registry;
 
-	public SimulatedPortworxOperator(KubernetesClient client, Duration step, SimulatedRegistry registry) {
+	private final FaithfulCrudDispatcher apiServer;
+
+	private final SimulatedDisks disks;
+
+	public SimulatedPortworxOperator(KubernetesClient client, Duration step, SimulatedRegistry registry,
+			FaithfulCrudDispatcher apiServer, SimulatedDisks disks) {
 		this.client = client;
 		this.step = step;
 		this.registry = registry;
+		this.apiServer = apiServer;
+		this.disks = disks;
 	}
 
 	public SimulatedPortworxOperator start() {
@@ -114,6 +131,7 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 		}
 		try {
 			ensureNodes();
+			runDiskScans();
 			for (Deployment operator : client.apps().deployments().inAnyNamespace().list().getItems()) {
 				if ("portworx-operator".equals(operator.getMetadata().getName())) {
 					runOperator(operator);
@@ -155,6 +173,40 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 						.endStatus()
 						.build())
 					.create();
+			}
+		}
+	}
+
+	/**
+	 * The DaemonSet controller and the kubelets for px-wizard's disk scan: a pod per node
+	 * pulling the DaemonSet's image, then printing the node's {@code lsblk --json} and
+	 * the end marker; pods of a deleted DaemonSet go, as the garbage collector removes
+	 * them.
+	 */
+	private void runDiskScans() {
+		var scans = client.apps().daemonSets().inAnyNamespace().withLabel(DISK_SCAN_LABEL, DISK_SCAN).list().getItems();
+		for (var scan : scans) {
+			String namespace = scan.getMetadata().getNamespace();
+			var template = scan.getSpec().getTemplate();
+			String image = template.getSpec().getContainers().get(0).getImage();
+			for (String node : NODES) {
+				String name = scan.getMetadata().getName() + "-" + suffix(node, 5);
+				Pod pod = ensurePod(namespace, name, template.getMetadata().getLabels(), List.of("lsblk"), node, 0,
+						image);
+				if (isRunning(pod)) {
+					apiServer.log(namespace, name, disks.lsblk(node) + "\n" + DISK_SCAN_END + "\n");
+				}
+			}
+		}
+		for (Pod pod : client.pods().inAnyNamespace().withLabel(DISK_SCAN_LABEL, DISK_SCAN).list().getItems()) {
+			boolean owned = scans.stream()
+				.anyMatch((scan) -> scan.getMetadata().getNamespace().equals(pod.getMetadata().getNamespace())
+						&& pod.getMetadata().getName().startsWith(scan.getMetadata().getName() + "-"));
+			if (!owned) {
+				client.pods()
+					.inNamespace(pod.getMetadata().getNamespace())
+					.withName(pod.getMetadata().getName())
+					.delete();
 			}
 		}
 	}
