@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record PortworxCatalog(String installBaseUrl, List<ReleaseProfile> profiles, List<PortworxRelease> releases,
 		List<ComponentSet> componentSets, List<MirroredComponents> mirroredComponents, List<Distribution> distributions,
 		List<SecretsStore> secretsStores, Images images, String essentialsBillingEndpoint,
-		List<String> storageClusterFieldOrder, List<StatusComponent> statusComponents, Defaults defaults) {
+		List<String> storageClusterFieldOrder, List<StatusComponent> statusComponents, DiskScan diskScan,
+		Defaults defaults) {
 
 	public PortworxCatalog {
 		profiles = List.copyOf(profiles);
@@ -108,6 +109,15 @@ public record PortworxCatalog(String installBaseUrl, List<ReleaseProfile> profil
 			publicRegistries = List.copyOf(publicRegistries);
 		}
 
+	}
+
+	/**
+	 * px-wizard's disk scan.
+	 *
+	 * @param image a small public image with {@code sh} and {@code chroot} (lsblk is the
+	 * node's own); moved by a spec's custom registry like every image
+	 */
+	public record DiskScan(String image) {
 	}
 
 	/**

@@ -17,9 +17,10 @@ import java.util.Map;
  * (2.12 and later) or only {@code tel=false} for off
  * @param newSpec parameters a new spec of this line starts with, over the catalogue's
  * defaults
+ * @param nodeMinimums what Portworx documents each node needs for this line
  */
 public record ReleaseProfile(String name, List<String> parameterOrder, List<String> operatorParameters,
-		boolean telemetryWrittenWhenOn, Map<String, String> newSpec) {
+		boolean telemetryWrittenWhenOn, Map<String, String> newSpec, NodeMinimums nodeMinimums) {
 
 	/** Where the distribution flags stand in {@link #parameterOrder()}. */
 	public static final String DISTRIBUTION_FLAGS = "<distribution>";
@@ -28,6 +29,16 @@ public record ReleaseProfile(String name, List<String> parameterOrder, List<Stri
 		parameterOrder = List.copyOf(parameterOrder);
 		operatorParameters = (operatorParameters != null) ? List.copyOf(operatorParameters) : List.of();
 		newSpec = (newSpec != null) ? Map.copyOf(newSpec) : Map.of();
+		nodeMinimums = (nodeMinimums != null) ? nodeMinimums : new NodeMinimums(4, "4Gi");
+	}
+
+	/**
+	 * Portworx's documented minimums for a node.
+	 *
+	 * @param cpu cores
+	 * @param memory a Kubernetes quantity ({@code 8Gi})
+	 */
+	public record NodeMinimums(int cpu, String memory) {
 	}
 
 	public boolean offers(String parameter) {

@@ -3,6 +3,7 @@ package io.pxwizard.cluster;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -16,9 +17,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param operatorTimeout how long Apply waits for the operator Deployment to become
  * available
  * @param crdTimeout how long Apply waits for the StorageCluster CRD to be Established
+ * @param scanTimeout how long the disk scan waits for every node's answer
  */
 @ConfigurationProperties("px-wizard.cluster")
 public record ClusterProperties(@DefaultValue("true") boolean autoConnect, @DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("10s") Duration requestTimeout, @DefaultValue("5m") Duration operatorTimeout,
-		@DefaultValue("3m") Duration crdTimeout) {
+		@DefaultValue("3m") Duration crdTimeout, @DefaultValue("2m") Duration scanTimeout) {
+
+	@ConstructorBinding
+	public ClusterProperties {
+	}
+
+	/** With the default scan timeout. */
+	public ClusterProperties(boolean autoConnect, Duration connectTimeout, Duration requestTimeout,
+			Duration operatorTimeout, Duration crdTimeout) {
+		this(autoConnect, connectTimeout, requestTimeout, operatorTimeout, crdTimeout, Duration.ofMinutes(2));
+	}
+
 }

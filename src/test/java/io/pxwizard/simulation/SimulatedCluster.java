@@ -25,6 +25,11 @@ public final class SimulatedCluster implements AutoCloseable {
 			.start();
 	}
 
+	/** The nodes' block devices, as the disk scan finds them. */
+	public SimulatedDisks disks() {
+		return disks;
+	}
+
 	/**
 	 * What the nodes can pull: everything, or only what was mirrored (an air-gapped
 	 * cluster).

@@ -155,6 +155,17 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 	}
 
 	private void ensureNodes() {
+		// Every cluster has these namespaces from its first start.
+		for (String namespace : List.of("kube-system", "default")) {
+			if (client.namespaces().withName(namespace).get() == null) {
+				client.namespaces()
+					.resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+						.withName(namespace)
+						.endMetadata()
+						.build())
+					.create();
+			}
+		}
 		for (String name : NODES) {
 			if (client.nodes().withName(name).get() == null) {
 				client.nodes()
