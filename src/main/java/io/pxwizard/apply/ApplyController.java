@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 
 import io.pxwizard.web.AppUrls;
 import io.pxwizard.cluster.ClusterConnection;
+import io.pxwizard.diskscan.DiskScans;
+import io.pxwizard.disks.ScanSummary;
 import io.pxwizard.cluster.ClusterConnection.ConnectedCluster;
 import io.pxwizard.apply.ApplyRuns.Start;
 import io.pxwizard.model.InstallSpec;
@@ -43,6 +45,8 @@ class ApplyController {
 
 	static final String PREFLIGHT = "install/preflight :: panel";
 
+	static final String CONFIRM = "install/confirm";
+
 	private final SpecQuery specQuery;
 
 	private final ClusterConnection connection;
@@ -53,8 +57,11 @@ class ApplyController {
 
 	private final ApplyRuns runs;
 
-	ApplyController(SpecQuery specQuery, ClusterConnection connection, ManifestSource source, Preflight preflight,
-			ApplyRuns runs) {
+	private final DiskScans scans;
+
+	ApplyController(DiskScans scans, SpecQuery specQuery, ClusterConnection connection, ManifestSource source,
+			Preflight preflight, ApplyRuns runs) {
+		this.scans = scans;
 		this.specQuery = specQuery;
 		this.connection = connection;
 		this.source = source;
@@ -86,6 +93,7 @@ class ApplyController {
 			return PREFLIGHT;
 		}
 		model.addAttribute("preflight", result);
+		model.addAttribute("scanUrl", "/scan/" + AppUrls.segment(version) + "?" + specQuery.queryString(spec));
 		if (spec.basic().kubernetesVersion().isEmpty() && result.kubernetesVersion() != null) {
 			model.addAttribute("kbverUrl", AppUrls.spec(version,
 					specQuery.queryStringWithKubernetesVersion(spec, result.kubernetesVersion())));
@@ -96,7 +104,7 @@ class ApplyController {
 	@PostMapping("/apply/{version}")
 	String apply(@PathVariable String version, @RequestParam MultiValueMap<String, String> form,
 			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "") String source,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean confirmed, Model model, RedirectAttributes redirect) {
 		SpecReading reading = specQuery.read(version, SpecParameters.of(form));
 		if (!reading.isValid()) {
 			return "redirect:" + AppUrls.spec(version, specQuery.queryString(version, SpecParameters.of(form).asMap()));
@@ -107,6 +115,16 @@ class ApplyController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Apply needs the Portworx Operator");
 		}
 		boolean local = AppUrls.LOCAL_SOURCE.equals(source);
+		if (!dryRun && !confirmed
+				&& scans.last(spec).filter((scan) -> scan.verdict() == ScanSummary.Verdict.FAIL).isPresent()) {
+			// The last disk scan says the px pods would never come up: the administrator
+			// decides, knowingly.
+			model.addAttribute("specParameters", specQuery.parameters(spec));
+			model.addAttribute("source", source);
+			model.addAttribute("version", version);
+			model.addAttribute("scanUrl", "/scan/" + AppUrls.segment(version) + "?" + query);
+			return CONFIRM;
+		}
 		if (local && !spec.rendersLocally()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
 					"px-wizard cannot render this spec itself: it does " + "not model "

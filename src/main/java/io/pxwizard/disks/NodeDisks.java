@@ -32,6 +32,10 @@ public record NodeDisks(String node, List<DeviceVerdict> devices, List<Problem> 
 			.sum();
 	}
 
+	public String humanStorage() {
+		return DiskUnits.human(storageBytes());
+	}
+
 	/**
 	 * A named device this node cannot give.
 	 *

@@ -33,7 +33,7 @@ class ArchitectureTests {
 			.layer("Catalogue")
 			.definedBy("io.pxwizard.catalog..")
 			.layer("Model")
-			.definedBy("io.pxwizard.model..")
+			.definedBy("io.pxwizard.model..", "io.pxwizard.disks..")
 			.layer("Manifests")
 			.definedBy("io.pxwizard.manifest..")
 			.layer("Cluster")
@@ -42,6 +42,8 @@ class ArchitectureTests {
 			.definedBy("io.pxwizard.apply..")
 			.layer("Status")
 			.definedBy("io.pxwizard.status..")
+			.layer("DiskScan")
+			.definedBy("io.pxwizard.diskscan..")
 			.layer("Pages")
 			.definedBy("io.pxwizard.wizard..", "io.pxwizard.airgapped..", "io.pxwizard.savedspec..",
 					"io.pxwizard.history..")
@@ -55,23 +57,26 @@ class ArchitectureTests {
 			.mayOnlyBeAccessedByLayers("Application")
 			.whereLayer("Apply")
 			.mayOnlyBeAccessedByLayers("Pages", "Application")
+			.whereLayer("DiskScan")
+			.mayOnlyBeAccessedByLayers("Apply", "Pages", "Application")
 			.whereLayer("Status")
 			.mayOnlyBeAccessedByLayers("Pages", "Application")
 			.whereLayer("Cluster")
-			.mayOnlyBeAccessedByLayers("Apply", "Status", "Pages", "Web", "Application")
+			.mayOnlyBeAccessedByLayers("Apply", "Status", "DiskScan", "Pages", "Web", "Application")
 			.whereLayer("Manifests")
-			.mayOnlyBeAccessedByLayers("Apply", "Pages", "Application")
+			.mayOnlyBeAccessedByLayers("Apply", "DiskScan", "Pages", "Application")
 			.whereLayer("Model")
-			.mayOnlyBeAccessedByLayers("Manifests", "Apply", "Pages", "Web", "Application")
+			.mayOnlyBeAccessedByLayers("Manifests", "Apply", "DiskScan", "Pages", "Web", "Application")
 			.whereLayer("Web")
-			.mayOnlyBeAccessedByLayers("Pages", "Apply", "Status", "Cluster", "Application");
+			.mayOnlyBeAccessedByLayers("Pages", "Apply", "Status", "DiskScan", "Cluster", "Application");
 		layers.check(CLASSES);
 	}
 
 	@Test
 	void theModelKnowsNoPageNoClusterAndNoWebType() {
 		noClasses().that()
-			.resideInAnyPackage("io.pxwizard.catalog..", "io.pxwizard.model..", "io.pxwizard.manifest..")
+			.resideInAnyPackage("io.pxwizard.catalog..", "io.pxwizard.model..", "io.pxwizard.disks..",
+					"io.pxwizard.manifest..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.web.bind..", "org.springframework.web.servlet..",
