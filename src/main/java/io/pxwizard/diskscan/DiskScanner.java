@@ -291,9 +291,10 @@ public class DiskScanner {
 			if (memory > 0 && memory < minimumMemory) {
 				shortfalls.add("memory below the " + minimums.memory() + " Portworx needs");
 			}
-			facts.add(new NodeFacts(node.getMetadata().getName(), (info != null) ? info.getKernelVersion() : "",
-					(info != null) ? info.getOsImage() : "", (info != null) ? info.getContainerRuntimeVersion() : "",
-					cpu, memory, schedulable, shortfalls));
+			facts.add(new NodeFacts(node.getMetadata().getName(), text((info != null) ? info.getKernelVersion() : null),
+					text((info != null) ? info.getOsImage() : null),
+					text((info != null) ? info.getContainerRuntimeVersion() : null), cpu, memory, schedulable,
+					shortfalls));
 		}
 		return facts;
 	}
@@ -354,6 +355,10 @@ public class DiskScanner {
 			// Not started yet: the log comes on a later look.
 			return null;
 		}
+	}
+
+	private static String text(String value) {
+		return (value != null) ? value : "?";
 	}
 
 	private static String firstLine(String text) {

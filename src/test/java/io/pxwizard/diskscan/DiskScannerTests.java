@@ -84,6 +84,28 @@ class DiskScannerTests {
 	}
 
 	@Test
+	void nodeFactsComeFromTheNodeObjectsAgainstTheReleasesMinimums() {
+		client.nodes()
+			.withName("node-3")
+			.edit((node) -> new io.fabric8.kubernetes.api.model.NodeBuilder(node).editOrNewSpec()
+				.withUnschedulable(true)
+				.endSpec()
+				.build());
+		DiskScan scan = scanner(PATIENT).scan(client, fixture.seed(), "kube-system");
+		NodeFacts node1 = scan.nodes().stream().filter((n) -> n.name().equals("node-1")).findFirst().orElseThrow();
+		assertThat(node1.kernel()).isEqualTo("5.15.0-105-generic");
+		assertThat(node1.osImage()).isEqualTo("Ubuntu 22.04.4 LTS");
+		assertThat(node1.cpu()).isEqualTo(8.0);
+		assertThat(node1.humanMemory()).isEqualTo("32.0 GiB");
+		assertThat(node1.shortfalls()).isEmpty();
+		NodeFacts node3 = scan.nodes().stream().filter((n) -> n.name().equals("node-3")).findFirst().orElseThrow();
+		assertThat(node3.schedulable()).isFalse();
+		assertThat(node3.shortfalls()).containsExactly("cordoned (unschedulable)");
+		// A cordoned node is not waited for.
+		assertThat(scan.failures()).noneMatch((failure) -> failure.startsWith("node-3"));
+	}
+
+	@Test
 	void threeNodesWithAnEmptyDiskPass() {
 		SimulatedDisks disks = cluster.disks();
 		for (String node : List.of("node-1", "node-2", "node-3")) {

@@ -180,7 +180,12 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 						.endCondition()
 						.withNewNodeInfo()
 						.withKubeletVersion("v1.30.2+k3s1")
+						.withKernelVersion("5.15.0-105-generic")
+						.withOsImage("Ubuntu 22.04.4 LTS")
+						.withContainerRuntimeVersion("containerd://1.7.15-k3s1")
 						.endNodeInfo()
+						.addToCapacity("cpu", new io.fabric8.kubernetes.api.model.Quantity("8"))
+						.addToCapacity("memory", new io.fabric8.kubernetes.api.model.Quantity("32Gi"))
 						.endStatus()
 						.build())
 					.create();
