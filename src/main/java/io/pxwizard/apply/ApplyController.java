@@ -94,6 +94,8 @@ class ApplyController {
 		}
 		model.addAttribute("preflight", result);
 		model.addAttribute("scanUrl", "/scan/" + AppUrls.segment(version) + "?" + specQuery.queryString(spec));
+		model.addAttribute("scanAction", "/scan/" + AppUrls.segment(version));
+		model.addAttribute("specParameters", specQuery.parameters(spec));
 		if (spec.basic().kubernetesVersion().isEmpty() && result.kubernetesVersion() != null) {
 			model.addAttribute("kbverUrl", AppUrls.spec(version,
 					specQuery.queryStringWithKubernetesVersion(spec, result.kubernetesVersion())));

@@ -143,7 +143,15 @@ public class DiskScanner {
 					stuck.put(node, waiting);
 					continue;
 				}
-				String log = log(client, namespace, pod);
+				String log;
+				try {
+					log = log(client, namespace, pod);
+				}
+				catch (LogForbidden ex) {
+					failures
+						.add("may not read the scan pods' logs (pods/log in " + namespace + "): " + ex.getMessage());
+					return;
+				}
 				int end = (log != null) ? log.indexOf(END) : -1;
 				if (end >= 0) {
 					try {
@@ -352,9 +360,21 @@ public class DiskScanner {
 			return client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).getLog();
 		}
 		catch (KubernetesClientException ex) {
+			if (ex.getCode() == 403) {
+				throw new LogForbidden(reason(ex));
+			}
 			// Not started yet: the log comes on a later look.
 			return null;
 		}
+	}
+
+	/** No permission to read pods/log: the scan cannot see what its pods print. */
+	private static final class LogForbidden extends RuntimeException {
+
+		LogForbidden(String message) {
+			super(message, null, false, false);
+		}
+
 	}
 
 	private static String text(String value) {

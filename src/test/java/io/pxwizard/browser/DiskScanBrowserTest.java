@@ -24,6 +24,14 @@ class DiskScanBrowserTest extends BrowserTestSupport {
 	void theAdministratorScansTheNodesDisksFromThePreflight() throws IOException {
 		browser.go("/spec/2.8?" + Specs.SEED_QUERY);
 		browser.waitUntil((d) -> !d.findElements(By.partialLinkText("Disk preflight")).isEmpty());
+		// In the finish page's preflight panel, in place.
+		browser.driver().executeScript("window.notReloaded = true;");
+		browser.button("Scan the nodes' disks").click();
+		browser.waitUntil((d) -> d.findElement(By.id("disk-scan")).getText().contains("nodes have a disk"));
+		assertThat(browser.driver().findElement(By.id("disk-scan")).getText()).contains("/dev/sdb");
+		assertThat(browser.driver().executeScript("return window.notReloaded === true;")).isEqualTo(true);
+		browser.screenshot(Path.of("target", "screenshots", "finish-disk-scan.png"));
+		// And on its own page.
 		browser.driver().findElement(By.partialLinkText("Disk preflight")).click();
 		browser.waitUntil((d) -> browser.heading().equals("Disk preflight"));
 		browser.driver().executeScript("window.notReloaded = true;");

@@ -166,6 +166,16 @@ class DiskScannerTests {
 	}
 
 	@Test
+	void noPermissionToReadThePodsLogsIsSaidInWordsAndNothingIsLeft() {
+		cluster.server().dispatcher().forbid("pods/log");
+		DiskScan scan = scanner(PATIENT).scan(client, fixture.seed(), "kube-system");
+		assertThat(scan.failures()).singleElement()
+			.asString()
+			.startsWith("may not read the scan pods' logs (pods/log in kube-system): ");
+		assertNothingLeft();
+	}
+
+	@Test
 	void leftoversOfAnEarlierPxWizardAreFoundByLabelAndRemoved() {
 		client.apps()
 			.daemonSets()

@@ -84,6 +84,11 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
 		if ("POST".equals(method) && resourcePath.endsWith("/selfsubjectaccessreviews")) {
 			return accessReview(request);
 		}
+		if ("GET".equals(method) && resourcePath.matches("/api/v1/namespaces/[^/]+/pods/[^/]+/log")
+				&& forbidden.contains("pods/log")) {
+			return status(403, "Forbidden",
+					"pods \"" + resourcePath.split("/")[6] + "\" is forbidden: cannot get resource \"pods/log\"");
+		}
 		if ("GET".equals(method) && resourcePath.matches("/api/v1/namespaces/[^/]+/pods/[^/]+/log")) {
 			String[] parts = resourcePath.split("/");
 			String text = logs.get(parts[4] + "/" + parts[6]);

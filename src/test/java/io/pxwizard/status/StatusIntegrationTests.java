@@ -211,7 +211,11 @@ class StatusIntegrationTests {
 	@Test
 	void fiftyStreamsAllGetAChangeFromOneWatchPerKind() throws Exception {
 		StatusBoard shared = boards.board(NS).orElseThrow();
-		await().atMost(Duration.ofSeconds(30)).until(() -> shared.view().storageCluster() != null);
+		// The board's own watches are all open (they are sent just after each informer's
+		// first list).
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> watchRequests().stream().anyMatch((r) -> r.contains("/namespaces/" + NS + "/storagenodes?"))
+					&& watchRequests().stream().anyMatch((r) -> r.contains("/namespaces/" + NS + "/storageclusters?")));
 		long watchesBefore = watchRequests().size();
 		HttpClient http = HttpClient.newHttpClient();
 		List<ConcurrentLinkedQueue<String>> received = new ArrayList<>();
