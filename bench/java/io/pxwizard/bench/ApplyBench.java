@@ -7,7 +7,6 @@ import java.util.List;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pxwizard.cluster.PortworxResources;
-import io.pxwizard.catalog.PortworxApi;
 import io.pxwizard.cluster.ClusterInfo;
 import io.pxwizard.apply.ApplyPlan;
 import io.pxwizard.apply.ApplyRunProbe;

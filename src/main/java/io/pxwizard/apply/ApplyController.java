@@ -1,6 +1,5 @@
 package io.pxwizard.apply;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 

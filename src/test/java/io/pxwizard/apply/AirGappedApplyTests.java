@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pxwizard.cluster.PortworxResources;
-import io.pxwizard.catalog.PortworxApi;
 import io.pxwizard.cluster.ClusterProperties;
 import io.pxwizard.apply.ApplyLine.Status;
 import io.pxwizard.manifest.ImageMirror.MirroredImage;

@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.pxwizard.cluster.PortworxResources;
-import io.pxwizard.catalog.PortworxApi;
 import io.pxwizard.cluster.ClusterProperties;
 import io.pxwizard.apply.ApplyLine.Status;
 import io.pxwizard.manifest.ManifestFixture;
