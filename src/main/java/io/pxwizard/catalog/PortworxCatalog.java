@@ -103,10 +103,12 @@ public record PortworxCatalog(String installBaseUrl, List<ReleaseProfile> profil
 	 * moving it to a custom registry (libopenstorage/operator {@code pkg/util/util.go},
 	 * {@code commonDockerRegistries})
 	 */
-	public record Images(String portworx, String operator, List<String> publicRegistries) {
+	public record Images(String portworx, String operator, List<String> publicRegistries, String kubeScheduler,
+			Map<String, String> kubeSchedulerPins) {
 
 		public Images {
 			publicRegistries = List.copyOf(publicRegistries);
+			kubeSchedulerPins = (kubeSchedulerPins != null) ? Map.copyOf(kubeSchedulerPins) : Map.of();
 		}
 
 	}

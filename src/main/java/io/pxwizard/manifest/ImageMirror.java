@@ -8,6 +8,7 @@ import io.pxwizard.catalog.ComponentSet;
 import io.pxwizard.catalog.MirroredComponents;
 import io.pxwizard.catalog.PortworxCatalog;
 import io.pxwizard.model.InstallSpec;
+import io.pxwizard.model.KubernetesVersion;
 import io.pxwizard.model.ShellQuoting;
 
 import org.springframework.stereotype.Component;
@@ -51,6 +52,17 @@ public class ImageMirror {
 					images.add(image(component, image, registry));
 				}
 			}
+		}
+		if (spec.components().stork()) {
+			// Stork's scheduler pulls the cluster's own kube-scheduler: listed when kbver
+			// says which.
+			KubernetesVersion.parse(spec.basic().kubernetesVersion())
+				.flatMap((version) -> version.plain()
+					.map((plain) -> catalog.images()
+						.kubeSchedulerPins()
+						.getOrDefault(version.major() + "." + version.minor(), "v" + plain)))
+				.ifPresent((tag) -> images
+					.add(image("kubeScheduler", catalog.images().kubeScheduler() + ":" + tag, registry)));
 		}
 		return images;
 	}

@@ -14,15 +14,16 @@ import java.util.regex.Pattern;
  * @param typed the version as given
  * @param major the major version
  * @param minor the minor version
+ * @param patch the patch level, {@code null} when not given
  */
-public record KubernetesVersion(String typed, int major, int minor) {
+public record KubernetesVersion(String typed, int major, int minor, Integer patch) {
 
 	/**
 	 * An optional {@code v}, {@code major.minor[.patch]}, then a distribution's
 	 * {@code -suffix} or {@code +suffix}.
 	 */
 	private static final Pattern FORMAT = Pattern
-		.compile("v?([0-9]{1,2})\\.([0-9]{1,3})(?:\\.[0-9]{1,4})?(?:[-+][0-9A-Za-z][0-9A-Za-z.+_-]{0,63})?");
+		.compile("v?([0-9]{1,2})\\.([0-9]{1,3})(?:\\.([0-9]{1,4}))?(?:[-+][0-9A-Za-z][0-9A-Za-z.+_-]{0,63})?");
 
 	public static Optional<KubernetesVersion> parse(String typed) {
 		Matcher matcher = FORMAT.matcher(typed);
@@ -30,7 +31,15 @@ public record KubernetesVersion(String typed, int major, int minor) {
 			return Optional.empty();
 		}
 		return Optional
-			.of(new KubernetesVersion(typed, Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
+			.of(new KubernetesVersion(typed, Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
+					(matcher.group(3) != null) ? Integer.parseInt(matcher.group(3)) : null));
+	}
+
+	/**
+	 * {@code 1.29.4} without prefix or distribution suffix; empty without a patch level.
+	 */
+	public Optional<String> plain() {
+		return (patch != null) ? Optional.of(major + "." + minor + "." + patch) : Optional.empty();
 	}
 
 	/** Whether this version is older than {@code major.minor}. */

@@ -103,6 +103,8 @@ class FinishController {
 		model.addAttribute("keptList",
 				spec.kept().stream().map(KeptParameter::toString).collect(Collectors.joining(", ")));
 		model.addAttribute("images", imageMirror.images(spec));
+		model.addAttribute("kubeSchedulerHint", spec.components().stork()
+				&& imageMirror.images(spec).stream().noneMatch((image) -> "kubeScheduler".equals(image.component())));
 		model.addAttribute("componentSource", imageMirror.componentSource(spec).source());
 		model.addAttribute("versionCommand",
 				"curl -fsSL " + ShellQuoting
