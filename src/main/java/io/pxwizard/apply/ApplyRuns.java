@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.pxwizard.cluster.ClusterConnection;
 import io.pxwizard.cluster.ClusterConnection.ConnectedCluster;
@@ -85,6 +86,20 @@ public class ApplyRuns implements DisposableBean {
 			return new Start.Busy(running);
 		}
 		runs.put(run.id(), run);
+		try {
+			execute(run, spec, local, cluster, key);
+		}
+		catch (RejectedExecutionException ex) {
+			// Only when px-wizard is shutting down: give the run and the client back.
+			runningByCluster.remove(key, run);
+			runs.remove(run.id());
+			cluster.release();
+			throw new IllegalStateException("px-wizard is shutting down", ex);
+		}
+		return new Start.Started(run);
+	}
+
+	private void execute(ApplyRun run, InstallSpec spec, boolean local, ConnectedCluster cluster, String key) {
 		executor.execute(() -> {
 			// The whole apply runs on the client it started with, even if the connection
 			// is switched meanwhile.
@@ -111,7 +126,6 @@ public class ApplyRuns implements DisposableBean {
 				listeners.orderedStream().forEach((listener) -> listener.finished(run));
 			}
 		});
-		return new Start.Started(run);
 	}
 
 	public Optional<ApplyRun> get(String id) {

@@ -163,7 +163,7 @@ public class Installer {
 				String progressFailure = RolloutStatus.progressDeadlineExceeded(deployment);
 				stuck = RolloutStatus.stuckPod(
 						client.pods().inNamespace(namespace).withLabel("name", PortworxApi.OPERATOR).list().getItems())
-					.orElse(stuck);
+					.orElse(null);
 				if (progressFailure != null || System.nanoTime() - deadline >= 0) {
 					String reason = (stuck != null) ? stuck
 							: (progressFailure != null) ? progressFailure : RolloutStatus.describe(deployment);

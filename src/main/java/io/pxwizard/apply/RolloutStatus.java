@@ -51,6 +51,13 @@ final class RolloutStatus {
 		if (deployment == null || deployment.getStatus() == null || deployment.getStatus().getConditions() == null) {
 			return null;
 		}
+		// As kubectl: a condition speaks of the current generation only once the
+		// controller has seen it.
+		Long generation = deployment.getMetadata().getGeneration();
+		Long observed = deployment.getStatus().getObservedGeneration();
+		if (generation != null && (observed == null || observed < generation)) {
+			return null;
+		}
 		for (DeploymentCondition condition : deployment.getStatus().getConditions()) {
 			if ("Progressing".equals(condition.getType()) && "ProgressDeadlineExceeded".equals(condition.getReason())) {
 				return "deployment \"" + deployment.getMetadata().getName() + "\" exceeded its progress deadline";
@@ -76,7 +83,8 @@ final class RolloutStatus {
 	 */
 	static Optional<String> stuckPod(List<Pod> pods) {
 		for (Pod pod : pods) {
-			if (pod.getStatus() == null) {
+			// A terminating pod is the old ReplicaSet's: its troubles are over.
+			if (pod.getStatus() == null || pod.getMetadata().getDeletionTimestamp() != null) {
 				continue;
 			}
 			for (List<ContainerStatus> statuses : List.of(nonNull(pod.getStatus().getInitContainerStatuses()),

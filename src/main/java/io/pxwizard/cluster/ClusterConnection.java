@@ -100,8 +100,13 @@ public class ClusterConnection implements DisposableBean {
 		if (previous != null) {
 			// Boards close on the event, while the old client still works; applies keep
 			// it until they end.
-			events.publishEvent(new ClusterChanged(previous.info(), (next != null) ? next.info() : null));
-			previous.retire();
+			try {
+				events.publishEvent(new ClusterChanged(previous.info(), (next != null) ? next.info() : null));
+			}
+			finally {
+				// A failing listener must not leave the old client open for good.
+				previous.retire();
+			}
 		}
 	}
 
@@ -145,7 +150,7 @@ public class ClusterConnection implements DisposableBean {
 
 		private volatile boolean retired;
 
-		private boolean closed;
+		private volatile boolean closed;
 
 		public ConnectedCluster(KubernetesClient client, ClusterInfo info) {
 			this.client = client;

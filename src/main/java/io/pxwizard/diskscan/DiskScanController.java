@@ -91,13 +91,22 @@ class DiskScanController {
 		model.addAttribute("connected", connection.current().isPresent());
 	}
 
-	/** The scan as text, one node a paragraph, as curl users read kubectl's output. */
+	/**
+	 * The last scan of the spec as text, one node a paragraph, as curl users read
+	 * kubectl's output. A GET never runs a scan: it starts privileged pods, so only a
+	 * POST with the CSRF token does (any page could make a browser GET).
+	 */
 	private ResponseEntity<String> text(InstallSpec spec, Locale locale) {
-		Optional<DiskScan> result = scans.scan(spec);
-		if (result.isEmpty()) {
+		if (!connection.current().isPresent()) {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.contentType(MediaType.TEXT_PLAIN)
 				.body(messages.getMessage("scan.noCluster", null, locale) + "\n");
+		}
+		Optional<DiskScan> result = scans.last(spec);
+		if (result.isEmpty()) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND)
+				.contentType(MediaType.TEXT_PLAIN)
+				.body(messages.getMessage("scan.notYet", null, locale) + "\n");
 		}
 		DiskScan scan = result.get();
 		StringBuilder text = new StringBuilder();

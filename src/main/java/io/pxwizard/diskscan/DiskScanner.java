@@ -65,6 +65,9 @@ public class DiskScanner {
 
 	private final ClusterProperties properties;
 
+	/** The ids of the scans under way in this process. */
+	private final Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	DiskScanner(PortworxCatalog catalog, ClusterProperties properties) {
 		this.catalog = catalog;
 		this.properties = properties;
@@ -91,15 +94,16 @@ public class DiskScanner {
 			failures.add("cannot list the nodes: " + reason(ex));
 			return new DiskScan(new ScanSummary(List.of()), List.of(), failures, namespace, image, Instant.now());
 		}
-		String refusal = podSecurityRefusal(client, namespace);
-		if (refusal != null) {
-			failures.add(refusal);
-			return new DiskScan(new ScanSummary(List.of()), facts, failures, namespace, image, Instant.now());
-		}
 		String id = UUID.randomUUID().toString().substring(0, 8);
 		String name = "px-wizard-disk-scan-" + id;
 		Map<String, NodeDisks> answers = new LinkedHashMap<>();
+		running.add(id);
 		try {
+			String refusal = podSecurityRefusal(client, namespace);
+			if (refusal != null) {
+				failures.add(refusal);
+				return new DiskScan(new ScanSummary(List.of()), facts, failures, namespace, image, Instant.now());
+			}
 			client.apps()
 				.daemonSets()
 				.inNamespace(namespace)
@@ -117,7 +121,14 @@ public class DiskScanner {
 			failures.add("interrupted");
 		}
 		finally {
+			// Deleted even when interrupted: clear the flag for the deletes (fabric8
+			// fails at once on it), then restore.
+			boolean interrupted = Thread.interrupted();
 			remove(client, namespace, id);
+			running.remove(id);
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
 		return new DiskScan(new ScanSummary(List.copyOf(answers.values())), facts, failures, namespace, image,
 				Instant.now());
@@ -187,11 +198,16 @@ public class DiskScanner {
 	private void remove(KubernetesClient client, String namespace, String id) {
 		try {
 			client.apps().daemonSets().inNamespace(namespace).withLabel(SCAN_LABEL, id).delete();
+		}
+		catch (KubernetesClientException ex) {
+			logger.warn("Could not delete disk scan {}'s DaemonSet in {}; it is removed at the next start: {}", id,
+					namespace, ex.getMessage());
+		}
+		try {
 			client.pods().inNamespace(namespace).withLabel(SCAN_LABEL, id).withGracePeriod(0).delete();
 		}
 		catch (KubernetesClientException ex) {
-			logger.warn("Could not delete disk scan {} in {}; it is removed at the next start: {}", id, namespace,
-					ex.getMessage());
+			logger.warn("Could not delete disk scan {}'s pods in {}: {}", id, namespace, ex.getMessage());
 		}
 	}
 
@@ -210,7 +226,9 @@ public class DiskScanner {
 			client.apps().daemonSets().inNamespace(daemonSet.getMetadata().getNamespace()).resource(daemonSet).delete();
 		}
 		for (Pod pod : client.pods().inAnyNamespace().withLabel(TASK_LABEL, TASK).list().getItems()) {
-			client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(pod).withGracePeriod(0).delete();
+			if (!running.contains(pod.getMetadata().getLabels().get(SCAN_LABEL))) {
+				client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(pod).withGracePeriod(0).delete();
+			}
 		}
 		return left.size();
 	}

@@ -154,7 +154,7 @@ public class ManifestYaml {
 	}
 
 	private String key(String key) {
-		return quoting.needToQuoteName(key) ? doubleQuoted(key) : key;
+		return (quoting.needToQuoteName(key) || !printableAscii(key)) ? doubleQuoted(key) : key;
 	}
 
 	private String scalar(Object value) {
@@ -175,9 +175,17 @@ public class ManifestYaml {
 				&& !(INDICATORS_BEFORE_SPACE.indexOf(text.charAt(0)) >= 0
 						&& (text.length() == 1 || text.charAt(1) == ' '))
 				&& !text.contains(": ") && !text.contains(" #") && !text.startsWith(" ")
-				&& !quoting.needToQuoteValue(text) && !NUMBER_LIKE.matcher(text).matches()
-				&& text.chars().allMatch((c) -> c >= 0x20 && c != 0x7f) && !text.endsWith(" ");
+				&& !quoting.needToQuoteValue(text) && !NUMBER_LIKE.matcher(text).matches() && printableAscii(text)
+				&& !text.endsWith(" ");
 		return plain ? text : doubleQuoted(text);
+	}
+
+	/**
+	 * Plain only in printable ASCII: YAML forbids C1 controls, NEL and lone surrogates in
+	 * plain scalars, and anything further is safer said double-quoted.
+	 */
+	private static boolean printableAscii(String text) {
+		return text.chars().allMatch((c) -> c >= 0x20 && c < 0x7f);
 	}
 
 	/**
@@ -186,8 +194,7 @@ public class ManifestYaml {
 	 */
 	private static String doubleQuoted(String text) {
 		StringBuilder quoted = new StringBuilder("\"");
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
+		text.codePoints().forEach((c) -> {
 			switch (c) {
 				case '"' -> quoted.append("\\\"");
 				case '\\' -> quoted.append("\\\\");
@@ -195,15 +202,18 @@ public class ManifestYaml {
 				case '\t' -> quoted.append("\\t");
 				case '\r' -> quoted.append("\\r");
 				default -> {
-					if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029) {
-						quoted.append(String.format("\\u%04x", (int) c));
+					// Controls, NEL, line separators, BOM, non-characters and lone
+					// surrogates are escaped.
+					if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0xfeff || c == 0xfffe
+							|| c == 0xffff || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+						quoted.append(String.format("\\u%04x", c));
 					}
 					else {
-						quoted.append(c);
+						quoted.appendCodePoint(c);
 					}
 				}
 			}
-		}
+		});
 		return quoted.append('"').toString();
 	}
 

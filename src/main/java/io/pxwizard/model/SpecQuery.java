@@ -34,7 +34,7 @@ public class SpecQuery {
 	public static final String VERSION = "version";
 
 	/** Names a request carries beside the spec that are never spec parameters. */
-	private static final Set<String> NOT_PARAMETERS = Set.of(VERSION, "source", "comp", "dryRun");
+	private static final Set<String> NOT_PARAMETERS = Set.of(VERSION, "source", "comp", "dryRun", "confirmed");
 
 	/**
 	 * Parameter names as Portworx Central writes them; anything else is refused rather

@@ -143,10 +143,12 @@ public final class StorageFamily implements OptionFamily<StorageOptions> {
 					errors.reject(JOURNAL, "error.journal.missing");
 					return typed;
 				}
-				if (ParameterRules.devicePaths(JOURNAL, typed, errors).size() > 1) {
+				List<String> paths = ParameterRules.devicePaths(JOURNAL, typed, errors);
+				if (paths.size() > 1) {
 					errors.reject(JOURNAL, "error.journal.one");
 				}
-				return typed;
+				// The one path itself, not the text around it ("/dev/sdc," is /dev/sdc).
+				return (paths.size() == 1) ? paths.get(0) : typed;
 			default:
 				errors.reject(JOURNAL_MODE, "error.choice");
 				return typed;
@@ -182,6 +184,9 @@ public final class StorageFamily implements OptionFamily<StorageOptions> {
 			List<String> paths = ParameterRules.devicePaths(KVDB_DEVICE, device, errors);
 			if (paths.size() > 1) {
 				errors.reject(KVDB_DEVICE, "error.kvdbDevice.one");
+			}
+			if (paths.size() == 1) {
+				return paths.get(0);
 			}
 		}
 		return device;

@@ -284,6 +284,13 @@ public final class StatusBoard implements AutoCloseable {
 				SharedIndexInformer<GenericKubernetesResource> nodes = informer(PortworxResources.STORAGE_NODES);
 				storageNodes = nodes;
 				storageClusters = informer(PortworxResources.STORAGE_CLUSTERS);
+				if (closed) {
+					// close() gave up waiting for this tick and found no informers:
+					// closed here instead.
+					storageClusters.close();
+					nodes.close();
+					return;
+				}
 			}
 			Connection connection = connection();
 			if (connection != view.connection() || ticks % REFRESH_TICKS == 0) {

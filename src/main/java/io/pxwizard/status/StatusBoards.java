@@ -75,39 +75,39 @@ public class StatusBoards implements DisposableBean {
 	 * empty without a cluster.
 	 */
 	public Optional<StatusBoard> board(String namespace) {
-		Optional<ConnectedCluster> cluster = connection.current();
-		if (cluster.isEmpty()) {
-			return Optional.empty();
-		}
-		return Optional.of(boards.compute(namespace, (ns, existing) -> current(ns, existing, cluster.get().client())));
+		return Optional.ofNullable(boards.compute(namespace, this::current));
 	}
 
 	/**
-	 * The board to use: the existing one while it watches this client, else a new one
-	 * (the old one closed).
+	 * The board to use: the existing one while it watches the connected cluster's client,
+	 * else a new one (the old one closed), or none without a cluster. The connection is
+	 * read here, inside the map's compute, so a board is never started on a client that a
+	 * switch has just retired.
 	 */
-	private StatusBoard current(String namespace, StatusBoard existing, KubernetesClient client) {
-		if (existing != null && existing.client() == client && !existing.isClosed()) {
+	private StatusBoard current(String namespace, StatusBoard existing) {
+		Optional<KubernetesClient> client = connection.current().map(ConnectedCluster::client);
+		if (existing != null && client.isPresent() && existing.client() == client.get() && !existing.isClosed()) {
 			return existing;
 		}
 		if (existing != null) {
 			existing.close();
 		}
-		return new StatusBoard(namespace, client, renderer, catalog.statusComponents()).start();
+		return client
+			.map((connected) -> new StatusBoard(namespace, connected, renderer, catalog.statusComponents()).start())
+			.orElse(null);
 	}
 
 	/** A browser's stream of the namespace's board; it starts with the whole board. */
 	public Optional<SseEmitter> stream(String namespace) {
-		Optional<ConnectedCluster> cluster = connection.current();
-		if (cluster.isEmpty()) {
-			return Optional.empty();
-		}
 		// Browsers reconnect by themselves; an hour bounds what a forgotten tab holds.
 		SseEmitter emitter = new SseEmitter(Duration.ofHours(1).toMillis());
 		// Found and subscribed to in one step, so housekeeping cannot close the board in
 		// between.
-		boards.compute(namespace, (ns, existing) -> {
-			StatusBoard board = current(ns, existing, cluster.get().client());
+		StatusBoard subscribed = boards.compute(namespace, (ns, existing) -> {
+			StatusBoard board = current(ns, existing);
+			if (board == null) {
+				return null;
+			}
 			SseBoardListener listener = new SseBoardListener(emitter, board, writers);
 			streams.put(listener, board);
 			Runnable close = () -> {
@@ -120,7 +120,7 @@ public class StatusBoards implements DisposableBean {
 			board.subscribe(listener);
 			return board;
 		});
-		return Optional.of(emitter);
+		return Optional.ofNullable(subscribed).map((board) -> emitter);
 	}
 
 	/**

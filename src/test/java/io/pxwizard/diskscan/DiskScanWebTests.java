@@ -71,8 +71,16 @@ class DiskScanWebTests {
 	}
 
 	@Test
-	void curlGetsTheScanAsText() {
-		assertThat(mvc.get().uri(URI.create(SCAN)).accept(MediaType.ALL)).hasStatusOk()
+	void curlGetsTheLastScanAsTextButAGetNeverStartsOne() {
+		// A spec no other test scans: the last scans are kept per cluster and spec.
+		String scan = SCAN.replace("&csi=true", "&csi=false");
+		assertThat(mvc.get().uri(URI.create(scan)).accept(MediaType.ALL)).hasStatus(HttpStatus.NOT_FOUND)
+			.bodyText()
+			.startsWith("No scan of this spec has run on this cluster yet");
+		assertThat(simulatedClusterClient.apps().daemonSets().inAnyNamespace().list().getItems())
+			.noneMatch((daemonSet) -> daemonSet.getMetadata().getName().startsWith("px-wizard-disk-scan-"));
+		assertThat(mvc.post().uri(URI.create(scan)).with(csrf())).hasStatusOk();
+		assertThat(mvc.get().uri(URI.create(scan)).accept(MediaType.ALL)).hasStatusOk()
 			.hasContentTypeCompatibleWith(MediaType.TEXT_PLAIN)
 			.bodyText()
 			.startsWith("Only 2 of 3 nodes have a disk Portworx would use")
@@ -92,7 +100,8 @@ class DiskScanWebTests {
 		assertThat(mvc.post().uri(URI.create("/apply/2.8?" + Specs.SEED_QUERY + "&confirmed=true")).with(csrf()))
 			.hasStatus(HttpStatus.FOUND)
 			.redirectedUrl()
-			.startsWith("/apply/runs/");
+			.startsWith("/apply/runs/")
+			.doesNotContain("confirmed");
 	}
 
 }

@@ -66,6 +66,18 @@ class SpecQueryTests {
 	}
 
 	@Test
+	void theFormsOwnFieldsAreNeverKeptAsSpecParameters() {
+		Map<String, String> form = new LinkedHashMap<>(Specs.seedParameters());
+		form.put("source", "local");
+		form.put("dryRun", "true");
+		form.put("confirmed", "true");
+		SpecReading reading = specQuery.read("2.8", SpecParameters.of(form));
+		assertThat(reading.errors().all()).isEmpty();
+		assertThat(reading.spec().kept()).isEmpty();
+		assertThat(specQuery.queryString(reading.spec())).doesNotContain("source", "dryRun", "confirmed");
+	}
+
+	@Test
 	void withoutTheOperatorThereIsOneDaemonSetCommand() {
 		SpecParameters state = Specs.seedWithout("operator");
 		SpecReading reading = specQuery.read("2.8", state);
@@ -213,6 +225,21 @@ class SpecQueryTests {
 			.containsEntry("kd", "/dev/sdd")
 			.doesNotContainKeys("scan", "kdskip", "j");
 		assertThat(outcome.state().get("user")).isEqualTo(Specs.ESSENTIALS_ID);
+	}
+
+	@Test
+	void aSingleJournalOrKvdbDeviceIsWrittenAsThePathAlone() {
+		Map<String, String> form = new LinkedHashMap<>(Specs.seedParameters());
+		form.put("scan", "manual");
+		form.put("s", "/dev/sdb");
+		form.put("kdskip", "false");
+		form.put("kd", " /dev/sdd, ");
+		form.put("jmode", "device");
+		form.put("j", "/dev/sdc ,");
+		StepOutcome outcome = specQuery.takeFamilies("2.8", List.of(OptionFamilies.STORAGE), SpecParameters.of(form),
+				true);
+		assertThat(outcome.errors().all()).isEmpty();
+		assertThat(outcome.state().asMap()).containsEntry("kd", "/dev/sdd").containsEntry("j", "/dev/sdc");
 	}
 
 	@Test
