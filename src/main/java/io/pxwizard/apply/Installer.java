@@ -1,6 +1,7 @@
 package io.pxwizard.apply;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -13,6 +14,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.pxwizard.catalog.PortworxApi;
 import io.pxwizard.cluster.ClusterProperties;
 import io.pxwizard.cluster.PortworxResources;
+import io.pxwizard.model.PortworxVersion;
 import io.pxwizard.apply.ApplyLine.Status;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,6 +53,7 @@ public class Installer {
 	 */
 	void apply(ApplyRun run, KubernetesClient client, ApplyPlan plan) {
 		try {
+			checkRunningPortworx(run, client, plan);
 			for (HasMetadata object : plan.operatorObjects()) {
 				apply(run, client, object);
 			}
@@ -69,6 +72,39 @@ public class Installer {
 		catch (StepFailed ex) {
 			run.finish(ApplyRun.State.FAILED);
 		}
+	}
+
+	/**
+	 * Before anything is applied: a Portworx already running here is named, and what
+	 * would break it (a downgrade, a second StorageCluster in another namespace) is
+	 * refused.
+	 */
+	private static void checkRunningPortworx(ApplyRun run, KubernetesClient client, ApplyPlan plan) {
+		Optional<RunningPortworx> running;
+		try {
+			running = RunningPortworx.find(client);
+		}
+		catch (RuntimeException ex) {
+			run.add(new ApplyLine(PortworxResources.STORAGE_CLUSTERS.getPlural() + "." + PortworxApi.GROUP,
+					ApplyFailure.describe(ex), Status.FAILED));
+			throw new StepFailed();
+		}
+		if (running.isEmpty()) {
+			return;
+		}
+		Optional<String> refusal = running.get().refusal(client, plan);
+		if (refusal.isPresent()) {
+			run.add(new ApplyLine(running.get().kubectlName(), refusal.get(), Status.FAILED));
+			throw new StepFailed();
+		}
+		Optional<PortworxVersion> target = RunningPortworx.target(client, plan);
+		String change = target
+			.filter((version) -> running.get().version() == null || version.compareTo(running.get().version()) != 0)
+			.map((version) -> "; Apply upgrades it to " + version
+					+ " (the operator first, then the StorageCluster's image: the operator replaces the px pods node by node)")
+			.orElse("; Apply updates its spec");
+		run.add(new ApplyLine(running.get().kubectlName(), running.get().describe() + " runs here" + change,
+				Status.INFO));
 	}
 
 	private void apply(ApplyRun run, KubernetesClient client, HasMetadata object) {

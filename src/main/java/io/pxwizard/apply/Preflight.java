@@ -59,7 +59,7 @@ public class Preflight {
 		try {
 			checks.add(nodes(client));
 			checks.add(existingOperator(client, plan.namespace()));
-			checks.add(existingStorageCluster(client));
+			checks.add(existingStorageCluster(client, plan));
 			checks.add(storageClasses(client));
 			checks.addAll(permissions(client, plan));
 		}
@@ -101,7 +101,7 @@ public class Preflight {
 				"already installed in " + namespace + " (" + image + "); Apply updates it", Verdict.WARN);
 	}
 
-	private static PreflightCheck existingStorageCluster(KubernetesClient client) {
+	private static PreflightCheck existingStorageCluster(KubernetesClient client, ApplyPlan plan) {
 		List<GenericKubernetesResource> clusters;
 		try {
 			clusters = client.genericKubernetesResources(PortworxResources.STORAGE_CLUSTERS)
@@ -121,7 +121,17 @@ public class Preflight {
 		List<String> found = clusters.stream()
 			.map((c) -> c.getMetadata().getNamespace() + "/" + c.getMetadata().getName() + " (" + phase(c) + ")")
 			.toList();
-		return new PreflightCheck("StorageCluster", "already exists: " + String.join(", ", found), Verdict.WARN);
+		String existing = "already exists: " + String.join(", ", found);
+		RunningPortworx running = RunningPortworx.find(client).orElseThrow();
+		java.util.Optional<String> refusal = running.refusal(client, plan);
+		if (refusal.isPresent()) {
+			return new PreflightCheck("StorageCluster", existing + "; Apply refuses: " + refusal.get(), Verdict.FAIL);
+		}
+		String change = RunningPortworx.target(client, plan)
+			.filter((version) -> running.version() == null || version.compareTo(running.version()) != 0)
+			.map((version) -> "Apply upgrades " + running.describe() + " to " + version)
+			.orElse("Apply updates " + running.describe());
+		return new PreflightCheck("StorageCluster", existing + "; " + change, Verdict.WARN);
 	}
 
 	private static String phase(GenericKubernetesResource cluster) {

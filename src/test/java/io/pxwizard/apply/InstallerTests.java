@@ -163,6 +163,101 @@ class InstallerTests {
 	}
 
 	@Test
+	void applyingANewerReleaseOverARunningOneSaysItUpgradesIt() {
+		assertThat(apply(fixture.seed(), false, FAST).state()).isEqualTo(ApplyRun.State.SUCCEEDED);
+		ApplyRun upgrade = apply(fixture.spec("2.12", Specs.seedParameters()), false, FAST);
+		assertThat(upgrade.state()).as(upgrade.lines().toString()).isEqualTo(ApplyRun.State.SUCCEEDED);
+		assertThat(upgrade.lines().get(0).object())
+			.isEqualTo("storagecluster.core.libopenstorage.org/" + Specs.CLUSTER_NAME);
+		assertThat(upgrade.lines().get(0).result()).startsWith(
+				"Portworx 2.8.1.5, operator 1.5.2 runs here; Apply upgrades it to " + imageVersion("2.12") + " (");
+		assertThat(storageClusterImage()).isEqualTo("portworx/oci-monitor:" + imageVersion("2.12"));
+		ApplyRun again = apply(fixture.spec("2.12", Specs.seedParameters()), false, FAST);
+		assertThat(again.lines().get(0).result()).endsWith("runs here; Apply updates its spec");
+	}
+
+	@Test
+	void aDowngradeIsRefusedBeforeAnythingIsApplied() {
+		assertThat(apply(fixture.spec("2.12", Specs.seedParameters()), false, FAST).state())
+			.isEqualTo(ApplyRun.State.SUCCEEDED);
+		int requests = cluster.server().dispatcher().requests().size();
+
+		ApplyRun downgrade = apply(fixture.seed(), false, FAST);
+
+		assertThat(downgrade.state()).isEqualTo(ApplyRun.State.FAILED);
+		assertThat(downgrade.lines()).singleElement().satisfies((line) -> {
+			assertThat(line.status()).isEqualTo(Status.FAILED);
+			assertThat(line.result()).isEqualTo("Portworx " + imageVersion("2.12") + ", operator "
+					+ fixture.catalog.release("2.12").orElseThrow().operatorVersion()
+					+ " runs as storagecluster.core.libopenstorage.org/" + Specs.CLUSTER_NAME
+					+ " in kube-system: Portworx cannot be downgraded to 2.8.1.5 (pick release " + imageVersion("2.12")
+					+ " or newer)");
+		});
+		assertThat(cluster.server()
+			.dispatcher()
+			.requests()
+			.subList(requests, cluster.server().dispatcher().requests().size()))
+			.noneMatch((request) -> request.startsWith("PATCH") || request.startsWith("POST"));
+		assertThat(storageClusterImage()).isEqualTo("portworx/oci-monitor:" + imageVersion("2.12"));
+	}
+
+	@Test
+	void thePreflightSaysWhatRunsAndWhatApplyWouldDoToIt() {
+		assertThat(apply(fixture.spec("2.12", Specs.seedParameters()), false, FAST).state())
+			.isEqualTo(ApplyRun.State.SUCCEEDED);
+		String running = "Portworx " + imageVersion("2.12") + ", operator "
+				+ fixture.catalog.release("2.12").orElseThrow().operatorVersion();
+
+		PreflightCheck same = storageClusterCheck(plan(fixture.spec("2.12", Specs.seedParameters())));
+		assertThat(same.verdict()).isEqualTo(PreflightCheck.Verdict.WARN);
+		assertThat(same.result()).endsWith("; Apply updates " + running);
+
+		PreflightCheck downgrade = storageClusterCheck(plan(fixture.seed()));
+		assertThat(downgrade.verdict()).isEqualTo(PreflightCheck.Verdict.FAIL);
+		assertThat(downgrade.result()).contains("; Apply refuses: " + running,
+				"Portworx cannot be downgraded to 2.8.1.5");
+	}
+
+	private PreflightCheck storageClusterCheck(ApplyPlan plan) {
+		return new Preflight().run(client, plan)
+			.checks()
+			.stream()
+			.filter((check) -> check.title().equals("StorageCluster"))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@Test
+	void aSecondStorageClusterInAnotherNamespaceIsRefused() {
+		assertThat(apply(fixture.seed(), false, FAST).state()).isEqualTo(ApplyRun.State.SUCCEEDED);
+		InstallSpec elsewhere = fixture.seedWith("ns", "portworx");
+		ApplyRun run = new ApplyRun("test", "2.8", Map.of(), Specs.SEED_QUERY, "/spec/2.8?" + Specs.SEED_QUERY,
+				"portworx", false, true, cluster.info());
+		List<HasMetadata> operator = fixture.manifests.operatorObjects(fixture.specQuery.operatorRequest(elsewhere));
+		new Installer(FAST).apply(run, client,
+				new ApplyPlan(operator, fixture.manifests.clusterObjects(elsewhere), "portworx"));
+		assertThat(run.state()).isEqualTo(ApplyRun.State.FAILED);
+		assertThat(run.lines()).singleElement()
+			.extracting(ApplyLine::result)
+			.asString()
+			.contains("runs as storagecluster.core.libopenstorage.org/" + Specs.CLUSTER_NAME + " in kube-system",
+					"this spec installs into portworx: a second StorageCluster would take the same disks");
+		assertThat(client.apps().deployments().inNamespace("portworx").list().getItems()).isEmpty();
+	}
+
+	private String imageVersion(String release) {
+		return fixture.catalog.release(release).orElseThrow().imageVersion();
+	}
+
+	private String storageClusterImage() {
+		return client.genericKubernetesResources(PortworxResources.STORAGE_CLUSTERS)
+			.inNamespace("kube-system")
+			.withName(Specs.CLUSTER_NAME)
+			.get()
+			.<String>get("spec", "image");
+	}
+
+	@Test
 	void unreachableClusterSaysSoWithinSeconds() {
 		KubernetesClient nowhere = new KubernetesClientBuilder()
 			.withConfig(new ConfigBuilder().withMasterUrl("https://127.0.0.1:1")
@@ -176,7 +271,8 @@ class InstallerTests {
 		nowhere.close();
 		assertThat(run.state()).isEqualTo(ApplyRun.State.FAILED);
 		assertThat(run.lines()).singleElement().satisfies((line) -> {
-			assertThat(line.object()).isEqualTo("serviceaccount/portworx-operator");
+			// The first thing Apply reads is whether Portworx runs there already.
+			assertThat(line.object()).isEqualTo("storageclusters.core.libopenstorage.org");
 			assertThat(line.result()).startsWith("Unable to connect to the server: ");
 		});
 	}
