@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
-CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
+CP="target/classes:target/test-classes:target/bench-classes:$(cat target/bench-classpath.txt)"
 exec java -Xmx${BENCH_HEAP:-512m} -cp "$CP" "io.pxwizard.bench.$1" "${@:2}"

@@ -85,15 +85,14 @@ record RunningPortworx(String name, String namespace, PortworxVersion version, S
 			.filter(RunningPortworx::isStorageCluster)
 			.findFirst();
 		if (planned.isPresent() && !planned.get().getMetadata().getNamespace().equals(namespace)) {
-			return Optional.of(describe() + " runs as " + kubectlName() + " in " + namespace
-					+ "; this spec installs into " + planned.get().getMetadata().getNamespace()
+			return Optional.of(describe() + " runs in " + namespace + "; this spec installs into "
+					+ planned.get().getMetadata().getNamespace()
 					+ ": a second StorageCluster would take the same disks (uninstall the running one first, or keep its namespace)");
 		}
 		Optional<PortworxVersion> target = target(client, plan);
 		if (version != null && target.isPresent() && target.get().isOlderThan(version)) {
-			return Optional.of(describe() + " runs as " + kubectlName() + " in " + namespace
-					+ ": Portworx cannot be downgraded to " + target.get() + " (pick release " + version
-					+ " or newer)");
+			return Optional.of(describe() + " runs here: Portworx cannot be downgraded to " + target.get()
+					+ " (pick a release at " + version + " or newer)");
 		}
 		return Optional.empty();
 	}

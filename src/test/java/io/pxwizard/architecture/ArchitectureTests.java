@@ -1,12 +1,18 @@
 package io.pxwizard.architecture;
 
+import java.util.List;
+import java.util.Set;
+
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -21,6 +27,26 @@ class ArchitectureTests {
 	private static final JavaClasses CLASSES = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("io.pxwizard");
+
+	/**
+	 * {@code mvn spring-boot:test-run} starts the one main class it finds among the test
+	 * classes: a second one, as the benchmarks once were, breaks the README's command.
+	 */
+	@Test
+	void theTestRunFindsOneMainClassAmongTheTests() {
+		List<String> mains = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+			.importPackages("io.pxwizard")
+			.stream()
+			.filter((type) -> type.getMethods()
+				.stream()
+				.anyMatch((method) -> method.getName().equals("main")
+						&& method.getModifiers().containsAll(Set.of(JavaModifier.PUBLIC, JavaModifier.STATIC))
+						&& method.getRawParameterTypes().size() == 1
+						&& method.getRawParameterTypes().get(0).isEquivalentTo(String[].class)))
+			.map(JavaClass::getName)
+			.toList();
+		assertThat(mains).containsExactly("io.pxwizard.TestPxWizardApplication");
+	}
 
 	@Test
 	void noPackageCycles() {
