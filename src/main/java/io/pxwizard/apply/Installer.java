@@ -14,7 +14,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.pxwizard.catalog.PortworxApi;
 import io.pxwizard.cluster.ClusterProperties;
 import io.pxwizard.cluster.PortworxResources;
-import io.pxwizard.model.PortworxVersion;
+import io.pxwizard.cluster.RunningPortworx;
 import io.pxwizard.apply.ApplyLine.Status;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -92,18 +92,13 @@ public class Installer {
 		if (running.isEmpty()) {
 			return;
 		}
-		Optional<String> refusal = running.get().refusal(client, plan);
+		Optional<String> refusal = ReleaseGuard.refusal(running.get(), client, plan);
 		if (refusal.isPresent()) {
 			run.add(new ApplyLine(running.get().kubectlName(), refusal.get(), Status.FAILED));
 			throw new StepFailed();
 		}
-		Optional<PortworxVersion> target = RunningPortworx.target(client, plan);
-		String change = target
-			.filter((version) -> running.get().version() == null || version.compareTo(running.get().version()) != 0)
-			.map((version) -> "; Apply upgrades it to " + version
-					+ " (the operator first, then the StorageCluster's image: the operator replaces the px pods node by node)")
-			.orElse("; Apply updates its spec");
-		run.add(new ApplyLine(running.get().kubectlName(), running.get().describe() + " runs here" + change,
+		run.add(new ApplyLine(running.get().kubectlName(),
+				running.get().describe() + " runs here; " + ReleaseGuard.change(running.get(), client, plan),
 				Status.INFO));
 	}
 

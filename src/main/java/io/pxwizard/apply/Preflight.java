@@ -3,6 +3,7 @@ package io.pxwizard.apply;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -17,6 +18,7 @@ import io.fabric8.kubernetes.client.VersionInfo;
 import io.pxwizard.apply.PreflightCheck.Verdict;
 import io.pxwizard.catalog.PortworxApi;
 import io.pxwizard.cluster.PortworxResources;
+import io.pxwizard.cluster.RunningPortworx;
 import io.pxwizard.model.KubernetesVersion;
 
 import org.springframework.stereotype.Component;
@@ -123,14 +125,11 @@ public class Preflight {
 			.toList();
 		String existing = "already exists: " + String.join(", ", found);
 		RunningPortworx running = RunningPortworx.find(client).orElseThrow();
-		java.util.Optional<String> refusal = running.refusal(client, plan);
+		Optional<String> refusal = ReleaseGuard.refusal(running, client, plan);
 		if (refusal.isPresent()) {
 			return new PreflightCheck("StorageCluster", existing + "; Apply refuses: " + refusal.get(), Verdict.FAIL);
 		}
-		String change = RunningPortworx.target(client, plan)
-			.filter((version) -> running.version() == null || version.compareTo(running.version()) != 0)
-			.map((version) -> "Apply upgrades " + running.describe() + " to " + version)
-			.orElse("Apply updates " + running.describe());
+		String change = running.describe() + " runs here; " + ReleaseGuard.change(running, client, plan);
 		return new PreflightCheck("StorageCluster", existing + "; " + change, Verdict.WARN);
 	}
 

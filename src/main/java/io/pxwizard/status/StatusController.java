@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.pxwizard.catalog.PortworxCatalog;
+import io.pxwizard.cluster.RunningPortworx;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,8 +46,25 @@ class StatusController {
 		String namespace = namespace(ns);
 		model.addAttribute("namespace", namespace);
 		Optional<StatusBoard> board = boards.board(namespace);
-		board.ifPresent((b) -> model.addAttribute("view", b.awaitView(FIRST_LIST)));
+		board.ifPresent((b) -> {
+			model.addAttribute("view", b.awaitView(FIRST_LIST));
+			running(b).ifPresent((running) -> model.addAttribute("running", running.describe()));
+		});
 		return VIEW;
+	}
+
+	/**
+	 * "Portworx 2.8.1.5, operator 1.5.2 on this cluster" under the heading; left out when
+	 * it cannot be read.
+	 */
+	private static Optional<RunningPortworx> running(StatusBoard board) {
+		try {
+			return RunningPortworx.find(board.client());
+		}
+		catch (KubernetesClientException ex) {
+			// The board itself says what is wrong with the connection.
+			return Optional.empty();
+		}
 	}
 
 	@GetMapping(path = "/status/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -209,7 +209,7 @@ class InstallerTests {
 
 		PreflightCheck same = storageClusterCheck(plan(fixture.spec("2.12", Specs.seedParameters())));
 		assertThat(same.verdict()).isEqualTo(PreflightCheck.Verdict.WARN);
-		assertThat(same.result()).endsWith("; Apply updates " + running);
+		assertThat(same.result()).endsWith("; " + running + " runs here; Apply updates its spec");
 
 		PreflightCheck downgrade = storageClusterCheck(plan(fixture.seed()));
 		assertThat(downgrade.verdict()).isEqualTo(PreflightCheck.Verdict.FAIL);

@@ -115,6 +115,15 @@ class StatusIntegrationTests {
 	}
 
 	@Test
+	void thePageSaysWhichPortworxRunsOnTheCluster() throws Exception {
+		HttpResponse<String> page = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/status"))
+				.header("Accept", "text/html")
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(page.body()).contains(">Portworx 2.8.1.5, operator 1.5.2 on this cluster</p>");
+	}
+
+	@Test
 	void theApplyIsInTheHistory(@Autowired ApplyHistoryRepository history) throws Exception {
 		await().untilAsserted(() -> assertThat(history.ofSpec("2.8", Specs.SEED_QUERY)).anySatisfy((record) -> {
 			assertThat(record.succeeded()).isTrue();
