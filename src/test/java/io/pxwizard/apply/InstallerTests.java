@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Apply against the simulated cluster: fabric8's mock API server, made faithful, with a
@@ -174,6 +175,23 @@ class InstallerTests {
 		assertThat(storageClusterImage()).isEqualTo("portworx/oci-monitor:" + imageVersion("2.12"));
 		ApplyRun again = apply(fixture.spec("2.12", Specs.seedParameters()), false, FAST);
 		assertThat(again.lines().get(0).result()).endsWith("runs here; Apply updates its spec");
+		// The simulated operator then does what the real one does: the new operator pod
+		// replaces the old one, and
+		// the px pods are replaced node by node with the new image.
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(
+					client.pods().inNamespace("kube-system").withLabel("name", "portworx-operator").list().getItems())
+				.singleElement()
+				.extracting((pod) -> pod.getSpec().getContainers().get(0).getImage())
+				.isEqualTo("portworx/px-operator:" + fixture.catalog.release("2.12").orElseThrow().operatorVersion());
+			assertThat(client.pods().inNamespace("kube-system").withLabel("name", "portworx").list().getItems())
+				.hasSize(3)
+				.allSatisfy((pod) -> {
+					assertThat(pod.getSpec().getContainers().get(0).getImage())
+						.isEqualTo("portworx/oci-monitor:" + imageVersion("2.12"));
+					assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
+				});
+		});
 	}
 
 	@Test

@@ -243,6 +243,19 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 		Pod pod = ensurePod(namespace, podName, Map.of("name", "portworx-operator"), List.of("portworx-operator"),
 				NODES.get(0), 0, image);
 		boolean available = isRunning(pod);
+		if (available) {
+			// The ReplicaSet of the previous image is scaled down once the new pod is
+			// ready.
+			for (Pod old : client.pods()
+				.inNamespace(namespace)
+				.withLabel("name", "portworx-operator")
+				.list()
+				.getItems()) {
+				if (!old.getMetadata().getName().equals(podName)) {
+					client.pods().inNamespace(namespace).resource(old).withGracePeriod(0).delete();
+				}
+			}
+		}
 		DeploymentStatus status = operator.getStatus();
 		boolean current = status != null && java.util.Objects.equals(generation, status.getObservedGeneration())
 				&& Integer.valueOf(available ? 1 : 0).equals(status.getAvailableReplicas());
@@ -330,6 +343,7 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 		// The operator moves spec.image to spec.customImageRegistry itself.
 		String portworxImage = OperatorImages.urn(cluster.<String>get("spec", "customImageRegistry"),
 				cluster.<String>get("spec", "image"));
+		rollPortworxPods(namespace, name, uid, portworxImage);
 		for (int i = 0; i < NODES.size(); i++) {
 			String node = NODES.get(i);
 			pods.add(ensurePod(namespace, name + "-" + suffix(uid + node, 5),
@@ -362,6 +376,32 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 				ensureStorageNode(namespace, node, name);
 			}
 		}
+	}
+
+	/**
+	 * A changed {@code spec.image} is rolled out as the operator does it: one node at a
+	 * time, the next px pod deleted (and re-created with the new image) only when every
+	 * px pod runs.
+	 */
+	private void rollPortworxPods(String namespace, String name, String uid, String portworxImage) {
+		List<Pod> portworx = new ArrayList<>();
+		for (String node : NODES) {
+			Pod pod = client.pods().inNamespace(namespace).withName(name + "-" + suffix(uid + node, 5)).get();
+			if (pod == null) {
+				return;
+			}
+			portworx.add(pod);
+		}
+		if (!portworx.stream().allMatch(SimulatedPortworxOperator::isRunning)) {
+			return;
+		}
+		portworx.stream()
+			.filter((pod) -> !pod.getSpec().getContainers().get(0).getImage().equals(portworxImage))
+			.findFirst()
+			.ifPresent((old) -> {
+				client.pods().inNamespace(namespace).resource(old).withGracePeriod(0).delete();
+				born.remove(namespace + "/" + old.getMetadata().getName());
+			});
 	}
 
 	private void setPhase(GenericKubernetesResource cluster, String phase) {
