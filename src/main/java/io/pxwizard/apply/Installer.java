@@ -1,6 +1,7 @@
 package io.pxwizard.apply;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -132,9 +133,14 @@ public class Installer {
 		Resource<? extends HasMetadata> resource = resource(client, object);
 		HasMetadata existing = resource.get();
 		HasMetadata result = resource.dryRun().fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
-		String outcome = (existing == null) ? "would be created"
-				: comparable(client, existing).equals(comparable(client, result)) ? "unchanged" : "would be changed";
-		return "serverside-applied (server dry run): " + outcome;
+		if (existing == null) {
+			return "serverside-applied (server dry run): would be created";
+		}
+		// A Secret's values are never printed, only the fields that would change.
+		List<String> changes = FieldDiff.between(comparable(client, existing), comparable(client, result),
+				!"Secret".equals(object.getKind()));
+		return "serverside-applied (server dry run): "
+				+ (changes.isEmpty() ? "unchanged" : "would be changed: " + FieldDiff.summary(changes));
 	}
 
 	/** The object without what the server alone writes. */
@@ -142,8 +148,7 @@ public class Installer {
 		ObjectNode node = (ObjectNode) client.getKubernetesSerialization().convertValue(object, JsonNode.class);
 		node.remove("status");
 		if (node.get("metadata") instanceof ObjectNode metadata) {
-			metadata.remove(
-					java.util.List.of("resourceVersion", "managedFields", "generation", "creationTimestamp", "uid"));
+			metadata.remove(List.of("resourceVersion", "managedFields", "generation", "creationTimestamp", "uid"));
 		}
 		return node;
 	}

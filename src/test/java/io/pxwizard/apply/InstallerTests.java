@@ -173,6 +173,12 @@ class InstallerTests {
 		assertThat(upgrade.lines().get(0).result()).startsWith(
 				"Portworx 2.8.1.5, operator 1.5.2 runs here; Apply upgrades it to " + imageVersion("2.12") + " (");
 		assertThat(storageClusterImage()).isEqualTo("portworx/oci-monitor:" + imageVersion("2.12"));
+		ApplyRun dryRun = apply(fixture.spec("2.12", Specs.seedParameters()), true, FAST);
+		assertThat(dryRun.lines()).filteredOn((line) -> line.object().startsWith("storagecluster"))
+			.extracting(ApplyLine::result)
+			.last()
+			.asString()
+			.isEqualTo("serverside-applied (server dry run): unchanged");
 		ApplyRun again = apply(fixture.spec("2.12", Specs.seedParameters()), false, FAST);
 		assertThat(again.lines().get(0).result()).endsWith("runs here; Apply updates its spec");
 		// The simulated operator then does what the real one does: the new operator pod
@@ -192,6 +198,28 @@ class InstallerTests {
 					assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
 				});
 		});
+	}
+
+	@Test
+	void aDryRunOfAnUpgradeSaysWhichFieldsWouldChange() {
+		assertThat(apply(fixture.seed(), false, FAST).state()).isEqualTo(ApplyRun.State.SUCCEEDED);
+		ApplyRun dryRun = apply(fixture.spec("2.12", Specs.seedParameters()), true, FAST);
+		assertThat(dryRun.state()).as(dryRun.lines().toString()).isEqualTo(ApplyRun.State.SUCCEEDED);
+		assertThat(dryRun.lines()).filteredOn((line) -> line.object().equals("deployment.apps/portworx-operator"))
+			.extracting(ApplyLine::result)
+			.first()
+			.asString()
+			.contains("would be changed: ",
+					"spec.template.spec.containers[0].image: portworx/px-operator:1.5.2 → portworx/px-operator:"
+							+ fixture.catalog.release("2.12").orElseThrow().operatorVersion());
+		assertThat(dryRun.lines())
+			.filteredOn((line) -> line.object().equals("storagecluster.core.libopenstorage.org/" + Specs.CLUSTER_NAME)
+					&& line.result().startsWith("serverside-applied"))
+			.extracting(ApplyLine::result)
+			.singleElement()
+			.asString()
+			.contains("spec.image: portworx/oci-monitor:2.8.1.5 → portworx/oci-monitor:" + imageVersion("2.12"));
+		assertThat(storageClusterImage()).isEqualTo("portworx/oci-monitor:2.8.1.5");
 	}
 
 	@Test
