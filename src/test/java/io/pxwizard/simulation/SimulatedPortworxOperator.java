@@ -384,6 +384,11 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 	 * px pod runs.
 	 */
 	private void rollPortworxPods(String namespace, String name, String uid, String portworxImage) {
+		if (portworxImage == null) {
+			// A StorageCluster without an image (some tests write one): its pods keep
+			// their simulated image.
+			return;
+		}
 		List<Pod> portworx = new ArrayList<>();
 		for (String node : NODES) {
 			Pod pod = client.pods().inNamespace(namespace).withName(name + "-" + suffix(uid + node, 5)).get();
