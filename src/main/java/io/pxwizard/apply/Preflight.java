@@ -124,7 +124,7 @@ public class Preflight {
 			.map((c) -> c.getMetadata().getNamespace() + "/" + c.getMetadata().getName() + " (" + phase(c) + ")")
 			.toList();
 		String existing = "already exists: " + String.join(", ", found);
-		RunningPortworx running = RunningPortworx.find(client).orElseThrow();
+		RunningPortworx running = RunningPortworx.of(client, clusters.get(0));
 		Optional<String> refusal = ReleaseGuard.refusal(running, client, plan);
 		if (refusal.isPresent()) {
 			return new PreflightCheck("StorageCluster", existing + "; Apply refuses: " + refusal.get(), Verdict.FAIL);

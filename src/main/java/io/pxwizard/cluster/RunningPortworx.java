@@ -44,10 +44,14 @@ public record RunningPortworx(String name, String namespace, PortworxVersion ver
 		if (clusters.isEmpty()) {
 			return Optional.empty();
 		}
-		GenericKubernetesResource cluster = clusters.get(0);
+		return Optional.of(of(client, clusters.get(0)));
+	}
+
+	/** What a StorageCluster already read says runs, with its namespace's operator. */
+	public static RunningPortworx of(KubernetesClient client, GenericKubernetesResource cluster) {
 		String namespace = cluster.getMetadata().getNamespace();
-		return Optional.of(new RunningPortworx(cluster.getMetadata().getName(), namespace,
-				version(cluster).orElse(null), operatorImage(client, namespace)));
+		return new RunningPortworx(cluster.getMetadata().getName(), namespace, version(cluster).orElse(null),
+				operatorImage(client, namespace));
 	}
 
 	/**
