@@ -1,6 +1,9 @@
 package io.pxwizard.status;
 
 import java.util.List;
+import java.util.Optional;
+
+import io.pxwizard.model.PortworxVersion;
 
 /**
  * What the status page shows of one namespace at one moment, made from the informers'
@@ -24,12 +27,43 @@ public record BoardView(String namespace, List<Group> groups, Named storageClust
 	}
 
 	/**
-	 * Every pod ready and the StorageCluster Online (operator up to 1.10) or Running
-	 * (later operators).
+	 * Every pod ready, the StorageCluster Online (operator up to 1.10) or Running (later
+	 * operators), and no StorageNode still on another release.
 	 */
 	public boolean complete() {
 		return podsTotal() > 0 && podsReady() == podsTotal() && storageCluster != null
-				&& ("Online".equals(storageCluster.phase()) || "Running".equals(storageCluster.phase()));
+				&& ("Online".equals(storageCluster.phase()) || "Running".equals(storageCluster.phase()))
+				&& !upgrading();
+	}
+
+	/**
+	 * A release is rolling out: some StorageNode runs another version than the
+	 * StorageCluster's ({@code status.version}, the image's tag).
+	 */
+	public boolean upgrading() {
+		return nodesAtClusterVersion() < storageNodes.size();
+	}
+
+	/**
+	 * How many StorageNodes run the StorageCluster's version (all, when it is not known).
+	 */
+	public int nodesAtClusterVersion() {
+		if (storageCluster == null || storageCluster.version() == null) {
+			return storageNodes.size();
+		}
+		return (int) storageNodes.stream()
+			.filter((node) -> node.version() == null || sameRelease(storageCluster.version(), node.version()))
+			.count();
+	}
+
+	/**
+	 * A node reports its build too ({@code 2.12.2.0-6ae3f1f}): the release numbers are
+	 * compared, as {@code PortworxVersion} reads them.
+	 */
+	private static boolean sameRelease(String cluster, String node) {
+		Optional<PortworxVersion> a = PortworxVersion.parse(cluster);
+		Optional<PortworxVersion> b = PortworxVersion.parse(node);
+		return (a.isPresent() && b.isPresent()) ? a.get().compareTo(b.get()) == 0 : cluster.equals(node);
 	}
 
 	/**
@@ -63,9 +97,11 @@ public record BoardView(String namespace, List<Group> groups, Named storageClust
 	}
 
 	/**
-	 * A StorageCluster or StorageNode: its name and phase.
+	 * A StorageCluster or StorageNode: its name, phase and release (the StorageCluster's
+	 * {@code status.version}, a StorageNode's {@code spec.version}, as the operator's
+	 * CRDs print them; {@code null} when not set).
 	 */
-	public record Named(String name, String phase) {
+	public record Named(String name, String phase, String version) {
 	}
 
 	/** The watch's state, as the page shows it. */

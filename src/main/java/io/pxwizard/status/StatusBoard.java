@@ -434,7 +434,12 @@ public final class StatusBoard implements AutoCloseable {
 		Object status = resource.getAdditionalProperties().get("status");
 		String phase = (status instanceof Map<?, ?> map && map.get("phase") != null) ? String.valueOf(map.get("phase"))
 				: "Initializing";
-		return new Named(resource.getMetadata().getName(), phase);
+		// kubectl get storagecluster/storagenode print these as VERSION (the operator's
+		// CRD printer columns).
+		String section = PortworxApi.STORAGE_CLUSTER.equals(resource.getKind()) ? "status" : "spec";
+		Object version = (resource.getAdditionalProperties().get(section) instanceof Map<?, ?> map) ? map.get("version")
+				: null;
+		return new Named(resource.getMetadata().getName(), phase, (version != null) ? String.valueOf(version) : null);
 	}
 
 	private BoardView emptyView(Connection connection) {

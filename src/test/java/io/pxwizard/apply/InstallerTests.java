@@ -197,6 +197,17 @@ class InstallerTests {
 						.isEqualTo("portworx/oci-monitor:" + imageVersion("2.12"));
 					assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
 				});
+			// VERSION as kubectl get storagecluster / storagenode print it.
+			assertThat(client.genericKubernetesResources(PortworxResources.STORAGE_NODES)
+				.inNamespace("kube-system")
+				.list()
+				.getItems()).hasSize(3)
+				.allSatisfy((node) -> assertThat(node.<String>get("spec", "version")).isEqualTo(imageVersion("2.12")));
+			assertThat(client.genericKubernetesResources(PortworxResources.STORAGE_CLUSTERS)
+				.inNamespace("kube-system")
+				.withName(Specs.CLUSTER_NAME)
+				.get()
+				.<String>get("status", "version")).isEqualTo(imageVersion("2.12"));
 		});
 	}
 

@@ -92,7 +92,8 @@ class ArchitectureTests {
 			.whereLayer("Manifests")
 			.mayOnlyBeAccessedByLayers("Apply", "DiskScan", "Pages", "Application")
 			.whereLayer("Model")
-			.mayOnlyBeAccessedByLayers("Manifests", "Cluster", "Apply", "DiskScan", "Pages", "Web", "Application")
+			.mayOnlyBeAccessedByLayers("Manifests", "Cluster", "Apply", "Status", "DiskScan", "Pages", "Web",
+					"Application")
 			.whereLayer("Web")
 			.mayOnlyBeAccessedByLayers("Pages", "Apply", "Status", "DiskScan", "Cluster", "Application");
 		layers.check(CLASSES);

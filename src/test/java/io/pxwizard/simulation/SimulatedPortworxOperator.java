@@ -370,10 +370,14 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 		pods.add(ensurePod(namespace, "prometheus-px-prometheus-0", Map.of("prometheus", "px-prometheus"),
 				List.of("prometheus", "config-reloader", "rules-configmap-reloader"), NODES.get(2), 3));
 		boolean allRunning = pods.stream().allMatch(SimulatedPortworxOperator::isRunning);
-		setPhase(cluster, allRunning ? "Online" : "Initializing");
+		// status.version is the image's tag, as the operator sets it
+		// (pkg/migration/generate.go: GetImageTag).
+		setPhase(cluster, allRunning ? "Online" : "Initializing", tag(portworxImage));
 		if (allRunning) {
-			for (String node : NODES) {
-				ensureStorageNode(namespace, node, name);
+			for (int i = 0; i < NODES.size(); i++) {
+				// A StorageNode's spec.version is the release its px pod runs.
+				ensureStorageNode(namespace, NODES.get(i), name,
+						tag(pods.get(i * 5).getSpec().getContainers().get(0).getImage()));
 			}
 		}
 	}
@@ -409,14 +413,18 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 			});
 	}
 
-	private void setPhase(GenericKubernetesResource cluster, String phase) {
+	private void setPhase(GenericKubernetesResource cluster, String phase, String version) {
 		Object status = cluster.getAdditionalProperties().get("status");
-		if (status instanceof Map<?, ?> map && phase.equals(map.get("phase"))) {
+		if (status instanceof Map<?, ?> map && phase.equals(map.get("phase"))
+				&& java.util.Objects.equals(version, map.get("version"))) {
 			return;
 		}
 		Map<String, Object> newStatus = new LinkedHashMap<>();
 		newStatus.put("clusterName", cluster.getMetadata().getName());
 		newStatus.put("phase", phase);
+		if (version != null) {
+			newStatus.put("version", version);
+		}
 		cluster.setAdditionalProperty("status", newStatus);
 		client.genericKubernetesResources(STORAGE_CLUSTERS)
 			.inNamespace(cluster.getMetadata().getNamespace())
@@ -424,9 +432,14 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 			.updateStatus();
 	}
 
-	private void ensureStorageNode(String namespace, String node, String clusterName) {
+	private void ensureStorageNode(String namespace, String node, String clusterName, String version) {
 		var nodes = client.genericKubernetesResources(STORAGE_NODES).inNamespace(namespace);
-		if (nodes.withName(node).get() != null) {
+		GenericKubernetesResource existing = nodes.withName(node).get();
+		if (existing != null) {
+			if (version != null && !version.equals(existing.<String>get("spec", "version"))) {
+				existing.setAdditionalProperty("spec", Map.of("version", version));
+				nodes.resource(existing).update();
+			}
 			return;
 		}
 		GenericKubernetesResource storageNode = new GenericKubernetesResourceBuilder()
@@ -439,6 +452,9 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 			.addToLabels("operator.libopenstorage.org/name", clusterName)
 			.endMetadata()
 			.build();
+		if (version != null) {
+			storageNode.setAdditionalProperty("spec", Map.of("version", version));
+		}
 		GenericKubernetesResource created = nodes.resource(storageNode).create();
 		created.setAdditionalProperty("status", Map.of("phase", "Online"));
 		nodes.resource(created).updateStatus();
@@ -547,6 +563,18 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 			.endStatus()
 			.build();
 		return client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(updated).update();
+	}
+
+	/**
+	 * An image's tag, or {@code null} without one (a simulated component's image has
+	 * "simulated").
+	 */
+	private static String tag(String image) {
+		if (image == null || image.endsWith(":simulated")) {
+			return null;
+		}
+		int colon = image.lastIndexOf(':');
+		return (colon >= 0 && image.indexOf('/', colon) < 0) ? image.substring(colon + 1) : null;
 	}
 
 	static boolean isRunning(Pod pod) {
