@@ -81,6 +81,17 @@ class StatusIntegrationTests {
 
 	@AfterAll
 	void closeClient() {
+		// The board's watches are closed here, while this class owns its cluster:
+		// fabric8's mock server can hold a
+		// vert.x event loop for up to a minute when a watch closes mid-send
+		// (WatchEventsListener.onClosed awaits its
+		// executor), which timed out the next test class's requests. Wait until the
+		// server answers again.
+		boards.board(NS).ifPresent(StatusBoard::close);
+		await().pollDelay(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(90))
+			.ignoreExceptions()
+			.until(() -> client.pods().inNamespace(NS).list() != null);
 		client.close();
 	}
 
