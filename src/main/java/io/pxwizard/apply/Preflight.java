@@ -17,7 +17,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.pxwizard.apply.PreflightCheck.Verdict;
 import io.pxwizard.catalog.PortworxApi;
-import io.pxwizard.cluster.PortworxResources;
 import io.pxwizard.cluster.RunningPortworx;
 import io.pxwizard.model.KubernetesVersion;
 
@@ -104,19 +103,11 @@ public class Preflight {
 	}
 
 	private static PreflightCheck existingStorageCluster(KubernetesClient client, ApplyPlan plan) {
-		List<GenericKubernetesResource> clusters;
-		try {
-			clusters = client.genericKubernetesResources(PortworxResources.STORAGE_CLUSTERS)
-				.inAnyNamespace()
-				.list()
-				.getItems();
+		Optional<List<GenericKubernetesResource>> listed = RunningPortworx.storageClusters(client);
+		if (listed.isEmpty()) {
+			return new PreflightCheck("StorageCluster", "none (the type is not registered yet)", Verdict.PASS);
 		}
-		catch (KubernetesClientException ex) {
-			if (ex.getCode() == 404) {
-				return new PreflightCheck("StorageCluster", "none (the type is not registered yet)", Verdict.PASS);
-			}
-			throw ex;
-		}
+		List<GenericKubernetesResource> clusters = listed.get();
 		if (clusters.isEmpty()) {
 			return new PreflightCheck("StorageCluster", "none", Verdict.PASS);
 		}

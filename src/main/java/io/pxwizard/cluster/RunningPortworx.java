@@ -27,24 +27,27 @@ public record RunningPortworx(String name, String namespace, PortworxVersion ver
 
 	/** The StorageCluster on the cluster, if any (there is one per cluster). */
 	public static Optional<RunningPortworx> find(KubernetesClient client) {
-		List<GenericKubernetesResource> clusters;
+		return storageClusters(client).filter((clusters) -> !clusters.isEmpty())
+			.map((clusters) -> of(client, clusters.get(0)));
+	}
+
+	/**
+	 * The StorageClusters in every namespace; empty when the type is not registered (no
+	 * Portworx operator has run here).
+	 */
+	public static Optional<List<GenericKubernetesResource>> storageClusters(KubernetesClient client) {
 		try {
-			clusters = client.genericKubernetesResources(PortworxResources.STORAGE_CLUSTERS)
+			return Optional.of(client.genericKubernetesResources(PortworxResources.STORAGE_CLUSTERS)
 				.inAnyNamespace()
 				.list()
-				.getItems();
+				.getItems());
 		}
 		catch (KubernetesClientException ex) {
 			if (ex.getCode() == 404) {
-				// The type is not registered: no Portworx operator has run here.
 				return Optional.empty();
 			}
 			throw ex;
 		}
-		if (clusters.isEmpty()) {
-			return Optional.empty();
-		}
-		return Optional.of(of(client, clusters.get(0)));
 	}
 
 	/** What a StorageCluster already read says runs, with its namespace's operator. */
