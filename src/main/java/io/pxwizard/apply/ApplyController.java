@@ -1,5 +1,6 @@
 package io.pxwizard.apply;
 
+import java.security.Principal;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -58,8 +59,11 @@ class ApplyController {
 
 	private final DiskScans scans;
 
+	private final Installer installer;
+
 	ApplyController(DiskScans scans, SpecQuery specQuery, ClusterConnection connection, ManifestSource source,
-			Preflight preflight, ApplyRuns runs) {
+			Preflight preflight, ApplyRuns runs, Installer installer) {
+		this.installer = installer;
 		this.scans = scans;
 		this.specQuery = specQuery;
 		this.connection = connection;
@@ -105,7 +109,8 @@ class ApplyController {
 	@PostMapping("/apply/{version}")
 	String apply(@PathVariable String version, @RequestParam MultiValueMap<String, String> form,
 			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "") String source,
-			@RequestParam(defaultValue = "false") boolean confirmed, Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean confirmed, Principal principal, Model model,
+			RedirectAttributes redirect) {
 		SpecReading reading = specQuery.read(version, SpecParameters.of(form));
 		if (!reading.isValid()) {
 			return "redirect:" + AppUrls.spec(version, specQuery.queryString(version, SpecParameters.of(form).asMap()));
@@ -131,8 +136,9 @@ class ApplyController {
 					"px-wizard cannot render this spec itself: it does " + "not model "
 							+ spec.kept().stream().map(Object::toString).collect(Collectors.joining(", ")));
 		}
-		Start start = runs.start(spec, specQuery.parameters(spec), query, AppUrls.spec(version, query),
-				specQuery.namespace(spec), dryRun, local);
+		Start start = runs.start(new ApplyRuns.Order(spec, specQuery.parameters(spec), query,
+				AppUrls.spec(version, query), specQuery.namespace(spec), dryRun, local, ApplyRuns.actor(principal)),
+				installer::apply);
 		if (start instanceof Start.Started started) {
 			return "redirect:/apply/runs/" + started.run().id();
 		}

@@ -14,7 +14,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 
 /** Why an apply failed, in kubectl's categories, for the line that names the object. */
-enum ApplyFailure {
+public enum ApplyFailure {
 
 	FORBIDDEN("Forbidden"), UNREACHABLE("Unreachable"), TLS("TLS"), CONFLICT("Conflict"), TIMEOUT("Timeout"),
 	INVALID("Invalid"), NOT_FOUND("NotFound"), IO("IO"), OTHER("Error");
@@ -26,7 +26,7 @@ enum ApplyFailure {
 	}
 
 	/** {@code Error from server (Forbidden): <message>}, as kubectl says it. */
-	static String describe(Throwable error) {
+	public static String describe(Throwable error) {
 		ApplyFailure failure = of(error);
 		String message = message(error);
 		return switch (failure) {

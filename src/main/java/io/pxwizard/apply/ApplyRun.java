@@ -10,9 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.pxwizard.cluster.ClusterInfo;
 
 /**
- * One apply of a spec to a cluster, as it goes: the lines so far and how it ended.
- * Written by the applying thread, read by the pages, so every field is safe to read at
- * any time.
+ * One run on a cluster (an apply, an upgrade or an uninstall), as it goes: the lines so
+ * far and how it ended. Written by the thread running it (its only writer), read by the
+ * pages, so every field is safe to read at any time.
  */
 public final class ApplyRun {
 
@@ -42,6 +42,12 @@ public final class ApplyRun {
 
 	private volatile Instant finished;
 
+	private volatile Action action = Action.APPLY;
+
+	private volatile String upgradedFrom;
+
+	private volatile String actor = "";
+
 	ApplyRun(String id, String version, Map<String, String> parameters, String query, String specUrl, String namespace,
 			boolean dryRun, boolean local, ClusterInfo cluster) {
 		this.namespace = namespace;
@@ -56,7 +62,7 @@ public final class ApplyRun {
 	}
 
 	/** Adds a line, replacing the last one when it was the wait that this line ends. */
-	void add(ApplyLine line) {
+	public void add(ApplyLine line) {
 		int last = lines.size() - 1;
 		if (last >= 0 && lines.get(last).status() == ApplyLine.Status.WAITING
 				&& lines.get(last).object().equals(line.object())) {
@@ -67,7 +73,17 @@ public final class ApplyRun {
 		}
 	}
 
-	void finish(State end) {
+	/** Says what the run turned out to be, once the cluster has been looked at. */
+	public void describeAs(Action action, String upgradedFrom) {
+		this.action = action;
+		this.upgradedFrom = upgradedFrom;
+	}
+
+	void startedBy(String actor) {
+		this.actor = (actor != null) ? actor : "";
+	}
+
+	public void finish(State end) {
 		finished = Instant.now();
 		state = end;
 	}
@@ -123,12 +139,41 @@ public final class ApplyRun {
 		return List.copyOf(lines);
 	}
 
+	/** An apply, an upgrade or an uninstall. */
+	public Action action() {
+		return action;
+	}
+
+	/** The release an upgrade started from, else {@code null}. */
+	public String upgradedFrom() {
+		return upgradedFrom;
+	}
+
+	/** Who started it: the signed-in user, or empty when no login is needed. */
+	public String actor() {
+		return actor;
+	}
+
 	public State state() {
 		return state;
 	}
 
 	public boolean isRunning() {
 		return state == State.RUNNING;
+	}
+
+	/** What a run does to the cluster. */
+	public enum Action {
+
+		/** Applies a spec where no other Portworx release runs. */
+		APPLY,
+		/** Applies a spec of a newer release over a running one. */
+		UPGRADE,
+		/** Removes Portworx and keeps its data on the disks. */
+		UNINSTALL,
+		/** Removes Portworx and erases its data from every node's disks. */
+		UNINSTALL_AND_WIPE
+
 	}
 
 	/** Where an apply is. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pxwizard.cluster.ClusterConnection;
 import io.pxwizard.cluster.ClusterConnection.ConnectedCluster;
 import io.pxwizard.apply.ApplyLine.Status;
@@ -64,10 +65,18 @@ public class ApplyRuns implements DisposableBean {
 	}
 
 	/**
-	 * Starts applying, or says why not: no cluster, or another apply still running on it.
+	 * Starts applying, or says why not: no cluster, or another run still going on it.
 	 */
 	public Start start(InstallSpec spec, Map<String, String> parameters, String query, String specUrl, String namespace,
 			boolean dryRun, boolean local) {
+		return start(new Order(spec, parameters, query, specUrl, namespace, dryRun, local, ""), installer::apply);
+	}
+
+	/**
+	 * Starts an operation on the connected cluster with the plan of the order's spec, or
+	 * says why not. Applies, upgrades and uninstalls share the one-at-a-time rule.
+	 */
+	public Start start(Order order, Operation operation) {
 		Optional<ConnectedCluster> connected = connection.current();
 		if (connected.isEmpty()) {
 			return new Start.NoCluster();
@@ -78,8 +87,9 @@ public class ApplyRuns implements DisposableBean {
 			return new Start.NoCluster();
 		}
 		String key = cluster.info().server() + " " + cluster.info().context();
-		ApplyRun run = new ApplyRun(UUID.randomUUID().toString(), spec.version(), parameters, query, specUrl, namespace,
-				dryRun, local, cluster.info());
+		ApplyRun run = new ApplyRun(UUID.randomUUID().toString(), order.spec().version(), order.parameters(),
+				order.query(), order.specUrl(), order.namespace(), order.dryRun(), order.local(), cluster.info());
+		run.startedBy(order.actor());
 		ApplyRun running = runningByCluster.putIfAbsent(key, run);
 		if (running != null) {
 			cluster.release();
@@ -87,7 +97,7 @@ public class ApplyRuns implements DisposableBean {
 		}
 		runs.put(run.id(), run);
 		try {
-			execute(run, spec, local, cluster, key);
+			execute(run, order, operation, cluster, key);
 		}
 		catch (RejectedExecutionException ex) {
 			// Only when px-wizard is shutting down: give the run and the client back.
@@ -99,12 +109,12 @@ public class ApplyRuns implements DisposableBean {
 		return new Start.Started(run);
 	}
 
-	private void execute(ApplyRun run, InstallSpec spec, boolean local, ConnectedCluster cluster, String key) {
+	private void execute(ApplyRun run, Order order, Operation operation, ConnectedCluster cluster, String key) {
 		executor.execute(() -> {
-			// The whole apply runs on the client it started with, even if the connection
-			// is switched meanwhile.
+			// The whole run uses the client it started with, even if the connection is
+			// switched meanwhile.
 			try {
-				installer.apply(run, cluster.client(), source.plan(spec, local, cluster.client()));
+				operation.run(run, cluster.client(), source.plan(order.spec(), order.local(), cluster.client()));
 			}
 			catch (ManifestSource.FetchFailed ex) {
 				run.add(new ApplyLine(ex.url(), ex.getMessage(), Status.FAILED));
@@ -113,7 +123,7 @@ public class ApplyRuns implements DisposableBean {
 			catch (RuntimeException ex) {
 				// Not install.portworx.com's fault nor the cluster's: say what it was,
 				// and keep the trace in the log.
-				logger.error("Apply {} failed unexpectedly", run.id(), ex);
+				logger.error("Run {} failed unexpectedly", run.id(), ex);
 				run.add(new ApplyLine("px-wizard",
 						"internal error: " + ex.getClass().getSimpleName()
 								+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : "") + " (see px-wizard's log)",
@@ -128,6 +138,11 @@ public class ApplyRuns implements DisposableBean {
 		});
 	}
 
+	/** Who asks: the signed-in user's name, empty when no login is needed. */
+	public static String actor(java.security.Principal principal) {
+		return (principal != null) ? principal.getName() : "";
+	}
+
 	public Optional<ApplyRun> get(String id) {
 		return Optional.ofNullable(runs.get(id));
 	}
@@ -135,6 +150,30 @@ public class ApplyRuns implements DisposableBean {
 	@Override
 	public void destroy() {
 		executor.shutdownNow();
+	}
+
+	/**
+	 * What to run and on which spec.
+	 *
+	 * @param spec the spec whose plan the operation gets
+	 * @param parameters its parameters, to run it again from a form
+	 * @param query its canonical query
+	 * @param specUrl its page
+	 * @param namespace where its objects live
+	 * @param dryRun whether nothing is written
+	 * @param local whether the plan is rendered here rather than fetched
+	 * @param actor who asked, empty when no login is needed
+	 */
+	public record Order(InstallSpec spec, Map<String, String> parameters, String query, String specUrl,
+			String namespace, boolean dryRun, boolean local, String actor) {
+	}
+
+	/** What a run does with the cluster's client and the spec's plan; never throws. */
+	@FunctionalInterface
+	public interface Operation {
+
+		void run(ApplyRun run, KubernetesClient client, ApplyPlan plan);
+
 	}
 
 	/** What asking for an apply led to. */

@@ -98,6 +98,9 @@ public class Installer {
 			run.add(new ApplyLine(running.get().kubectlName(), refusal.get(), Status.FAILED));
 			throw new StepFailed();
 		}
+		ReleaseGuard.upgradeTarget(running.get(), client, plan)
+			.ifPresent((target) -> run.describeAs(ApplyRun.Action.UPGRADE,
+					(running.get().version() != null) ? running.get().version().toString() : null));
 		run.add(new ApplyLine(running.get().kubectlName(),
 				running.get().describe() + " runs here; " + ReleaseGuard.change(running.get(), client, plan),
 				Status.INFO));

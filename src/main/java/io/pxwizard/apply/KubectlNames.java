@@ -8,12 +8,12 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
  * Objects named the way kubectl prints them: {@code deployment.apps/portworx-operator},
  * {@code secret/px-essential}.
  */
-final class KubectlNames {
+public final class KubectlNames {
 
 	private KubectlNames() {
 	}
 
-	static String of(HasMetadata object) {
+	public static String of(HasMetadata object) {
 		String apiVersion = object.getApiVersion();
 		int slash = apiVersion.indexOf('/');
 		String group = (slash < 0) ? "" : apiVersion.substring(0, slash);

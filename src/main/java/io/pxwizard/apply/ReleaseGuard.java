@@ -47,11 +47,15 @@ final class ReleaseGuard {
 	 * to what runs.
 	 */
 	static String change(RunningPortworx running, KubernetesClient client, ApplyPlan plan) {
-		return target(client, plan)
-			.filter((version) -> running.version() == null || version.compareTo(running.version()) != 0)
-			.map((version) -> "Apply upgrades it to " + version
-					+ " (the operator first, then the StorageCluster's image: the operator replaces the px pods node by node)")
+		return upgradeTarget(running, client, plan).map((version) -> "Apply upgrades it to " + version
+				+ " (the operator first, then the StorageCluster's image: the operator replaces the px pods node by node)")
 			.orElse("Apply updates its spec");
+	}
+
+	/** The release Apply upgrades what runs to, empty when it keeps the release. */
+	static Optional<PortworxVersion> upgradeTarget(RunningPortworx running, KubernetesClient client, ApplyPlan plan) {
+		return target(client, plan)
+			.filter((version) -> running.version() == null || version.compareTo(running.version()) != 0);
 	}
 
 	private static Optional<HasMetadata> storageCluster(ApplyPlan plan) {

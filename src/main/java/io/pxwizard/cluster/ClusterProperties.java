@@ -18,11 +18,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * available
  * @param crdTimeout how long Apply waits for the StorageCluster CRD to be Established
  * @param scanTimeout how long the disk scan waits for every node's answer
+ * @param uninstallTimeout how long an uninstall waits for the operator to remove Portworx
+ * (and wipe the disks) and let the StorageCluster go
  */
 @ConfigurationProperties("px-wizard.cluster")
 public record ClusterProperties(@DefaultValue("true") boolean autoConnect, @DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("10s") Duration requestTimeout, @DefaultValue("5m") Duration operatorTimeout,
-		@DefaultValue("3m") Duration crdTimeout, @DefaultValue("2m") Duration scanTimeout) {
+		@DefaultValue("3m") Duration crdTimeout, @DefaultValue("2m") Duration scanTimeout,
+		@DefaultValue("15m") Duration uninstallTimeout) {
 
 	@ConstructorBinding
 	public ClusterProperties {
@@ -32,6 +35,13 @@ public record ClusterProperties(@DefaultValue("true") boolean autoConnect, @Defa
 	public ClusterProperties(boolean autoConnect, Duration connectTimeout, Duration requestTimeout,
 			Duration operatorTimeout, Duration crdTimeout) {
 		this(autoConnect, connectTimeout, requestTimeout, operatorTimeout, crdTimeout, Duration.ofMinutes(2));
+	}
+
+	/** With the default uninstall timeout. */
+	public ClusterProperties(boolean autoConnect, Duration connectTimeout, Duration requestTimeout,
+			Duration operatorTimeout, Duration crdTimeout, Duration scanTimeout) {
+		this(autoConnect, connectTimeout, requestTimeout, operatorTimeout, crdTimeout, scanTimeout,
+				Duration.ofMinutes(15));
 	}
 
 }

@@ -22,8 +22,12 @@ import io.pxwizard.model.PortworxVersion;
  * @param namespace the StorageCluster's namespace
  * @param version the release it runs, {@code null} when neither field tells
  * @param operatorImage the operator Deployment's image, {@code null} when none was found
+ * @param deletingSince when the StorageCluster was deleted (the operator is removing
+ * Portworx and holds it by its finalizer), {@code null} while it is not being deleted
+ * @param deleteStrategy its {@code spec.deleteStrategy.type}, {@code null} when unset
  */
-public record RunningPortworx(String name, String namespace, PortworxVersion version, String operatorImage) {
+public record RunningPortworx(String name, String namespace, PortworxVersion version, String operatorImage,
+		String deletingSince, String deleteStrategy) {
 
 	/** The StorageCluster on the cluster, if any (there is one per cluster). */
 	public static Optional<RunningPortworx> find(KubernetesClient client) {
@@ -54,7 +58,8 @@ public record RunningPortworx(String name, String namespace, PortworxVersion ver
 	public static RunningPortworx of(KubernetesClient client, GenericKubernetesResource cluster) {
 		String namespace = cluster.getMetadata().getNamespace();
 		return new RunningPortworx(cluster.getMetadata().getName(), namespace, version(cluster).orElse(null),
-				operatorImage(client, namespace));
+				operatorImage(client, namespace), cluster.getMetadata().getDeletionTimestamp(),
+				deleteStrategy(cluster));
 	}
 
 	/**
@@ -65,6 +70,21 @@ public record RunningPortworx(String name, String namespace, PortworxVersion ver
 		Optional<PortworxVersion> fromImage = PortworxVersion.ofImage(field(cluster, "spec", "image"));
 		return fromImage.isPresent() ? fromImage
 				: Optional.ofNullable(field(cluster, "status", "version")).flatMap(PortworxVersion::parse);
+	}
+
+	/** The StorageCluster's {@code spec.deleteStrategy.type}, {@code null} when unset. */
+	public static String deleteStrategy(GenericKubernetesResource cluster) {
+		if (cluster.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec
+				&& spec.get("deleteStrategy") instanceof Map<?, ?> strategy
+				&& strategy.get("type") instanceof String type) {
+			return type;
+		}
+		return null;
+	}
+
+	/** Whether the StorageCluster is being deleted: an uninstall is under way. */
+	public boolean isBeingDeleted() {
+		return deletingSince != null;
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.pxwizard.apply.ApplyLine;
+import io.pxwizard.apply.ApplyRun;
 
 /**
  * One recorded apply.
@@ -18,10 +19,14 @@ import io.pxwizard.apply.ApplyLine;
  * @param reason why it failed, or {@code null}
  * @param startedAt when it started
  * @param finishedAt when it ended
+ * @param action an apply, an upgrade or an uninstall
+ * @param upgradedFrom the release an upgrade started from, else {@code null}
+ * @param actor who started it, empty when no login was needed
  * @param lines what happened to each object, in order
  */
 public record ApplyRecord(long id, String version, String query, String clusterServer, String clusterContext,
-		boolean dryRun, String result, String reason, Instant startedAt, Instant finishedAt, List<ApplyLine> lines) {
+		boolean dryRun, String result, String reason, Instant startedAt, Instant finishedAt, ApplyRun.Action action,
+		String upgradedFrom, String actor, List<ApplyLine> lines) {
 
 	public boolean succeeded() {
 		return "SUCCEEDED".equals(result);

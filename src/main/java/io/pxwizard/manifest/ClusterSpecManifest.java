@@ -30,7 +30,8 @@ public class ClusterSpecManifest {
 
 	public static final String ESSENTIALS_SECRET = "px-essential";
 
-	private static final String ESSENTIALS_SECRET_NAMESPACE = "kube-system";
+	/** The only namespace the operator reads the Essentials Secret from. */
+	public static final String ESSENTIALS_SECRET_NAMESPACE = "kube-system";
 
 	private final PortworxCatalog catalog;
 

@@ -74,6 +74,15 @@ public class SpecQuery {
 	}
 
 	/**
+	 * A new spec of a release naming a cluster that runs already: its StorageCluster's
+	 * name and namespace, so its plan names the objects an install of it applied.
+	 */
+	public SpecParameters forRunningCluster(String version, String clusterName, String namespace) {
+		return newSpec(version).replacing(Set.of(ClusterFamily.NAME, ClusterFamily.NAMESPACE),
+				Map.of(ClusterFamily.NAME, clusterName, ClusterFamily.NAMESPACE, namespace));
+	}
+
+	/**
 	 * Reads a whole spec; every family is checked so every wrong field gets its message
 	 * at once.
 	 */

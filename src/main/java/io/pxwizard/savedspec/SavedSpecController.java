@@ -137,6 +137,9 @@ class SavedSpecController {
 			model.addAttribute("commands", specQuery.commands(installSpec, catalog.installBaseUrl()));
 			model.addAttribute("specParameters", specQuery.parameters(installSpec));
 			model.addAttribute("downloadAll", AppUrls.installAll(spec.version(), spec.query()));
+			if (installSpec.usesOperator()) {
+				model.addAttribute("uninstallUrl", AppUrls.uninstall(spec.version(), spec.query()));
+			}
 		}
 		return PAGE;
 	}

@@ -48,7 +48,7 @@ class StatusController {
 		Optional<StatusBoard> board = boards.board(namespace);
 		board.ifPresent((b) -> {
 			model.addAttribute("view", b.awaitView(FIRST_LIST));
-			running(b).ifPresent((running) -> model.addAttribute("running", running.describe()));
+			running(b).ifPresent((running) -> model.addAttribute("running", running));
 		});
 		return VIEW;
 	}

@@ -25,6 +25,11 @@ public final class AppUrls {
 		return "/spec/" + segment(version) + (query.isEmpty() ? "" : "?" + query);
 	}
 
+	/** Uninstalling Portworx, removing the operator objects of this spec. */
+	public static String uninstall(String version, String query) {
+		return "/uninstall/" + segment(version) + (query.isEmpty() ? "" : "?" + query);
+	}
+
 	/**
 	 * Operator manifests and cluster spec in one download
 	 * ({@code /install/{version}/all}).

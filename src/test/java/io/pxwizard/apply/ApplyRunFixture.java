@@ -11,6 +11,12 @@ public final class ApplyRunFixture {
 	private ApplyRunFixture() {
 	}
 
+	/** A run not started yet, for a test that runs an operation itself. */
+	public static ApplyRun newRun(String version, String query, ClusterInfo cluster) {
+		return new ApplyRun("test", version, Map.of(), query, "/spec/" + version + "?" + query, "kube-system", false,
+				true, cluster);
+	}
+
 	public static ApplyRun finished(String version, String query, List<ApplyLine> lines, ClusterInfo cluster) {
 		ApplyRun run = new ApplyRun("test", version, Map.of(), query, "/spec/" + version + "?" + query, "kube-system",
 				false, true, cluster);

@@ -70,6 +70,8 @@ class ArchitectureTests {
 			.definedBy("io.pxwizard.status..")
 			.layer("DiskScan")
 			.definedBy("io.pxwizard.diskscan..")
+			.layer("Uninstall")
+			.definedBy("io.pxwizard.uninstall..")
 			.layer("Pages")
 			.definedBy("io.pxwizard.wizard..", "io.pxwizard.airgapped..", "io.pxwizard.savedspec..",
 					"io.pxwizard.history..")
@@ -81,21 +83,23 @@ class ArchitectureTests {
 			.mayNotBeAccessedByAnyLayer()
 			.whereLayer("Pages")
 			.mayOnlyBeAccessedByLayers("Application")
+			.whereLayer("Uninstall")
+			.mayOnlyBeAccessedByLayers("Application")
 			.whereLayer("Apply")
-			.mayOnlyBeAccessedByLayers("Pages", "Application")
+			.mayOnlyBeAccessedByLayers("Pages", "Uninstall", "Application")
 			.whereLayer("DiskScan")
 			.mayOnlyBeAccessedByLayers("Apply", "Pages", "Application")
 			.whereLayer("Status")
 			.mayOnlyBeAccessedByLayers("Pages", "Application")
 			.whereLayer("Cluster")
-			.mayOnlyBeAccessedByLayers("Apply", "Status", "DiskScan", "Pages", "Web", "Application")
+			.mayOnlyBeAccessedByLayers("Apply", "Status", "DiskScan", "Uninstall", "Pages", "Web", "Application")
 			.whereLayer("Manifests")
-			.mayOnlyBeAccessedByLayers("Apply", "DiskScan", "Pages", "Application")
+			.mayOnlyBeAccessedByLayers("Apply", "DiskScan", "Uninstall", "Pages", "Application")
 			.whereLayer("Model")
-			.mayOnlyBeAccessedByLayers("Manifests", "Cluster", "Apply", "Status", "DiskScan", "Pages", "Web",
-					"Application")
+			.mayOnlyBeAccessedByLayers("Manifests", "Cluster", "Apply", "Status", "DiskScan", "Uninstall", "Pages",
+					"Web", "Application")
 			.whereLayer("Web")
-			.mayOnlyBeAccessedByLayers("Pages", "Apply", "Status", "DiskScan", "Cluster", "Application");
+			.mayOnlyBeAccessedByLayers("Pages", "Apply", "Status", "DiskScan", "Uninstall", "Cluster", "Application");
 		layers.check(CLASSES);
 	}
 

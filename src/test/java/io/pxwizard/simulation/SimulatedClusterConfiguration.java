@@ -16,8 +16,11 @@ import org.springframework.context.annotation.Bean;
 public class SimulatedClusterConfiguration {
 
 	@Bean(destroyMethod = "close")
-	SimulatedCluster simulatedCluster(@Value("${px-wizard.simulation.step:1s}") Duration step) {
-		return SimulatedCluster.start(step);
+	SimulatedCluster simulatedCluster(@Value("${px-wizard.simulation.step:1s}") Duration step,
+			@Value("${px-wizard.simulation.workload:false}") boolean workload) {
+		SimulatedCluster cluster = SimulatedCluster.start(step);
+		cluster.operator().withWorkload(workload);
+		return cluster;
 	}
 
 	@Bean(destroyMethod = "close")

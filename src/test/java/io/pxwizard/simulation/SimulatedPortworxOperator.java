@@ -24,6 +24,8 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,15 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 	public static final String MANAGED_BY = "operator.libopenstorage.org/managed-by";
 
 	public static final List<String> NODES = List.of("node-1", "node-2", "node-3");
+
+	/**
+	 * The finalizer the operator holds a StorageCluster by
+	 * (pkg/controller/storagecluster).
+	 */
+	public static final String DELETE_FINALIZER = "operator.libopenstorage.org/delete";
+
+	/** The operator's node wiper DaemonSet and its pods' {@code name} label. */
+	public static final String NODE_WIPER = "px-node-wiper";
 
 	/**
 	 * The label px-wizard's disk scan carries (io.pxwizard.diskscan.DiskScanner), and the
@@ -90,6 +101,10 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 
 	private volatile boolean paused;
 
+	private volatile boolean workload;
+
+	private final SimulatedVolumes volumes;
+
 	private final SimulatedRegistry registry;
 
 	private final FaithfulCrudDispatcher apiServer;
@@ -103,6 +118,17 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 		this.registry = registry;
 		this.apiServer = apiServer;
 		this.disks = disks;
+		this.volumes = new SimulatedVolumes(client);
+	}
+
+	/**
+	 * Plays a team's database on the cluster once Portworx is Online (for
+	 * {@code mvn spring-boot:test-run}): a Portworx StorageClass, a claim of it and a pod
+	 * mounting the claim.
+	 */
+	public SimulatedPortworxOperator withWorkload(boolean workload) {
+		this.workload = workload;
+		return this;
 	}
 
 	public SimulatedPortworxOperator start() {
@@ -137,12 +163,19 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 					runOperator(operator);
 				}
 			}
+			collectOperatorPods();
 			if (crdExists("storageclusters.core.libopenstorage.org")) {
+				boolean online = false;
 				for (GenericKubernetesResource cluster : client.genericKubernetesResources(STORAGE_CLUSTERS)
 					.inAnyNamespace()
 					.list()
 					.getItems()) {
 					reconcile(cluster);
+					online |= cluster.getMetadata().getDeletionTimestamp() == null
+							&& "Online".equals(cluster.get("status", "phase"));
+				}
+				if (online) {
+					volumes.tick(workload);
 				}
 			}
 		}
@@ -151,6 +184,20 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Simulated operator tick failed", ex);
+		}
+	}
+
+	/**
+	 * The garbage collector: the operator's pods go with its Deployment (an uninstall
+	 * deletes it).
+	 */
+	private void collectOperatorPods() {
+		for (Pod pod : client.pods().inAnyNamespace().withLabel("name", "portworx-operator").list().getItems()) {
+			String namespace = pod.getMetadata().getNamespace();
+			if (client.apps().deployments().inNamespace(namespace).withName("portworx-operator").get() == null) {
+				client.pods().inNamespace(namespace).resource(pod).withGracePeriod(0).delete();
+				born.remove(namespace + "/" + pod.getMetadata().getName());
+			}
 		}
 	}
 
@@ -333,9 +380,23 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 	}
 
 	/**
-	 * The pods the seed's listing shows, then the cluster Online and its StorageNodes.
+	 * The pods the seed's listing shows, then the cluster Online and its StorageNodes; a
+	 * StorageCluster being deleted is uninstalled instead. The operator holds every
+	 * StorageCluster by its delete finalizer from the first reconcile.
 	 */
 	private void reconcile(GenericKubernetesResource cluster) {
+		if (cluster.getMetadata().getDeletionTimestamp() != null) {
+			uninstall(cluster);
+			return;
+		}
+		if (cluster.getMetadata().getFinalizers() == null
+				|| !cluster.getMetadata().getFinalizers().contains(DELETE_FINALIZER)) {
+			client.genericKubernetesResources(STORAGE_CLUSTERS)
+				.inNamespace(cluster.getMetadata().getNamespace())
+				.withName(cluster.getMetadata().getName())
+				.patch(PatchContext.of(PatchType.JSON_MERGE),
+						"{\"metadata\":{\"finalizers\":[\"" + DELETE_FINALIZER + "\"]}}");
+		}
 		String namespace = cluster.getMetadata().getNamespace();
 		String name = cluster.getMetadata().getName();
 		String uid = String.valueOf(cluster.getMetadata().getUid());
@@ -382,6 +443,77 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 						tag(pods.get(i * 5).getSpec().getContainers().get(0).getImage()));
 			}
 		}
+	}
+
+	/**
+	 * What the operator's {@code DeleteStorage} does (drivers/storage/portworx/
+	 * portworx.go): without a delete strategy it lets the StorageCluster go and leaves
+	 * Portworx on the nodes; with one it removes the components, runs the
+	 * {@code px-node-wiper} pods (one per node, done when ready), then sets the Delete
+	 * condition Completed and drops its finalizer, and the API server deletes the object.
+	 * Phase {@code Uninstalling} meanwhile.
+	 */
+	private void uninstall(GenericKubernetesResource cluster) {
+		String namespace = cluster.getMetadata().getNamespace();
+		String strategy = cluster.get("spec", "deleteStrategy", "type");
+		for (Pod pod : client.pods().inNamespace(namespace).list().getItems()) {
+			Map<String, String> labels = pod.getMetadata().getLabels();
+			boolean stays = labels != null && (labels.containsKey(DISK_SCAN_LABEL)
+					|| "portworx-operator".equals(labels.get("name")) || NODE_WIPER.equals(labels.get("name")));
+			if (!stays && labels != null && "portworx".equals(labels.get(MANAGED_BY))) {
+				client.pods().inNamespace(namespace).resource(pod).withGracePeriod(0).delete();
+				born.remove(namespace + "/" + pod.getMetadata().getName());
+			}
+		}
+		if (strategy == null) {
+			release(cluster, "Portworx service NOT removed. Portworx drives and data NOT wiped.");
+			return;
+		}
+		List<Pod> wipers = new ArrayList<>();
+		for (String node : NODES) {
+			wipers.add(ensurePod(namespace, NODE_WIPER + "-" + suffix(node + "wipe", 5), Map.of("name", NODE_WIPER),
+					List.of(NODE_WIPER), node, 1));
+		}
+		if (!wipers.stream().allMatch(SimulatedPortworxOperator::isRunning)) {
+			setUninstallStatus(cluster, "InProgress", "Started node wiper daemonset");
+			return;
+		}
+		for (Pod wiper : wipers) {
+			client.pods().inNamespace(namespace).resource(wiper).withGracePeriod(0).delete();
+			born.remove(namespace + "/" + wiper.getMetadata().getName());
+		}
+		release(cluster,
+				"UninstallAndWipe".equals(strategy) ? "Portworx service removed. Portworx drives and data wiped."
+						: "Portworx service removed. Portworx drives and data NOT wiped.");
+	}
+
+	private void release(GenericKubernetesResource cluster, String message) {
+		String namespace = cluster.getMetadata().getNamespace();
+		client.genericKubernetesResources(STORAGE_NODES).inNamespace(namespace).delete();
+		setUninstallStatus(cluster, "Completed", message);
+		client.genericKubernetesResources(STORAGE_CLUSTERS)
+			.inNamespace(namespace)
+			.withName(cluster.getMetadata().getName())
+			.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"finalizers\":null}}");
+	}
+
+	private void setUninstallStatus(GenericKubernetesResource cluster, String conditionStatus, String message) {
+		Object current = cluster.getAdditionalProperties().get("status");
+		Map<String, Object> status = new LinkedHashMap<>();
+		if (current instanceof Map<?, ?> map) {
+			map.forEach((key, value) -> status.put(String.valueOf(key), value));
+		}
+		status.put("phase", "Uninstalling");
+		status.put("conditions",
+				List.of(Map.of("source", "Portworx", "type", "Delete", "status", conditionStatus, "message", message)));
+		if (status.equals(current)) {
+			return;
+		}
+		cluster.setAdditionalProperty("status", status);
+		client.genericKubernetesResources(STORAGE_CLUSTERS)
+			.inNamespace(cluster.getMetadata().getNamespace())
+			.resource(cluster)
+			.updateStatus();
 	}
 
 	/**
