@@ -220,10 +220,10 @@ class UninstallController {
 	 * @param operatorPresent whether a Portworx operator Deployment is left to remove
 	 * @param volumes the Portworx volumes and what uses them
 	 */
-	record Target(RunningPortworx running, boolean operatorPresent, PortworxVolumes volumes) {
+	public record Target(RunningPortworx running, boolean operatorPresent, PortworxVolumes volumes) {
 
 		/** Whether there is anything to uninstall. */
-		boolean isEmpty() {
+		public boolean isEmpty() {
 			return running == null && !operatorPresent;
 		}
 

@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param clusterName the name typed
  * @param volumesAccepted whether the box that accepts the volumes' loss is ticked
  */
-record UninstallForm(String strategyName, String clusterName, boolean volumesAccepted) {
+public record UninstallForm(String strategyName, String clusterName, boolean volumesAccepted) {
 
 	static final String STRATEGY = "strategy";
 
@@ -22,7 +22,7 @@ record UninstallForm(String strategyName, String clusterName, boolean volumesAcc
 
 	static final String VOLUMES_ACCEPTED = "volumesAccepted";
 
-	UninstallForm {
+	public UninstallForm {
 		clusterName = (clusterName != null) ? clusterName : "";
 	}
 
