@@ -3,6 +3,7 @@ package io.pxwizard.apply;
 import java.util.List;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.pxwizard.catalog.UpgradePath;
 
 /**
  * What Apply writes, in its two phases: the operator's objects, then (once the operator
@@ -12,12 +13,21 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
  * @param clusterObjects what the spec URL holds: the StorageCluster and, for Essentials,
  * its Secret
  * @param namespace where the operator and the StorageCluster live
+ * @param upgradePaths the upgrades Portworx does not support in one step, for applying
+ * over a running release
  */
-public record ApplyPlan(List<HasMetadata> operatorObjects, List<HasMetadata> clusterObjects, String namespace) {
+public record ApplyPlan(List<HasMetadata> operatorObjects, List<HasMetadata> clusterObjects, String namespace,
+		List<UpgradePath> upgradePaths) {
 
 	public ApplyPlan {
 		operatorObjects = List.copyOf(operatorObjects);
 		clusterObjects = List.copyOf(clusterObjects);
+		upgradePaths = List.copyOf(upgradePaths);
+	}
+
+	/** A plan with no upgrade path to keep to. */
+	public ApplyPlan(List<HasMetadata> operatorObjects, List<HasMetadata> clusterObjects, String namespace) {
+		this(operatorObjects, clusterObjects, namespace, List.of());
 	}
 
 }

@@ -52,10 +52,11 @@ class ManifestSource {
 		String namespace = specQuery.namespace(spec);
 		if (local) {
 			return new ApplyPlan(manifests.operatorObjects(specQuery.operatorRequest(spec)),
-					manifests.clusterObjects(spec), namespace);
+					manifests.clusterObjects(spec), namespace, catalog.upgradePaths());
 		}
 		InstallCommands commands = specQuery.commands(spec, catalog.installBaseUrl());
-		return new ApplyPlan(fetch(commands.operatorUrl(), client), fetch(commands.specUrl(), client), namespace);
+		return new ApplyPlan(fetch(commands.operatorUrl(), client), fetch(commands.specUrl(), client), namespace,
+				catalog.upgradePaths());
 	}
 
 	private List<HasMetadata> fetch(String url, KubernetesClient client) {

@@ -35,11 +35,20 @@ final class ReleaseGuard {
 					+ ": a second StorageCluster would take the same disks (uninstall the running one first, or keep its namespace)");
 		}
 		Optional<PortworxVersion> target = target(client, plan);
-		if (running.version() != null && target.isPresent() && target.get().isOlderThan(running.version())) {
+		if (running.version() == null || target.isEmpty()) {
+			return Optional.empty();
+		}
+		if (target.get().isOlderThan(running.version())) {
 			return Optional.of(running.describe() + " runs here: Portworx cannot be downgraded to " + target.get()
 					+ " (pick a release at " + running.version() + " or newer)");
 		}
-		return Optional.empty();
+		return plan.upgradePaths()
+			.stream()
+			.filter((path) -> path.applies(running.version().toString(), target.get().toString()))
+			.findFirst()
+			.map((path) -> running.describe() + " runs here: Portworx does not upgrade " + running.version() + " to "
+					+ target.get() + " in one step; apply " + String.join(", then ", path.through()) + " first, then "
+					+ target.get() + " (" + path.source() + ")");
 	}
 
 	/**

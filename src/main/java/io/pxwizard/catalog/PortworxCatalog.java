@@ -16,9 +16,10 @@ public record PortworxCatalog(String installBaseUrl, List<ReleaseProfile> profil
 		List<ComponentSet> componentSets, List<MirroredComponents> mirroredComponents, List<Distribution> distributions,
 		List<SecretsStore> secretsStores, Images images, String essentialsBillingEndpoint,
 		List<String> storageClusterFieldOrder, List<StatusComponent> statusComponents, DiskScan diskScan,
-		Defaults defaults) {
+		List<UpgradePath> upgradePaths, Defaults defaults) {
 
 	public PortworxCatalog {
+		upgradePaths = (upgradePaths != null) ? List.copyOf(upgradePaths) : List.of();
 		profiles = List.copyOf(profiles);
 		componentSets = List.copyOf(componentSets);
 		mirroredComponents = List.copyOf(mirroredComponents);

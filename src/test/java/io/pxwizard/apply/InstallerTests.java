@@ -173,6 +173,8 @@ class InstallerTests {
 		assertThat(upgrade.lines().get(0).result()).startsWith(
 				"Portworx 2.8.1.5, operator 1.5.2 runs here; Apply upgrades it to " + imageVersion("2.12") + " (");
 		assertThat(storageClusterImage()).isEqualTo("portworx/oci-monitor:" + imageVersion("2.12"));
+		assertThat(upgrade.action()).isEqualTo(ApplyRun.Action.UPGRADE);
+		assertThat(upgrade.upgradedFrom()).isEqualTo("2.8.1.5");
 		ApplyRun dryRun = apply(fixture.spec("2.12", Specs.seedParameters()), true, FAST);
 		assertThat(dryRun.lines()).filteredOn((line) -> line.object().startsWith("storagecluster"))
 			.extracting(ApplyLine::result)
@@ -181,6 +183,7 @@ class InstallerTests {
 			.isEqualTo("serverside-applied (server dry run): unchanged");
 		ApplyRun again = apply(fixture.spec("2.12", Specs.seedParameters()), false, FAST);
 		assertThat(again.lines().get(0).result()).endsWith("runs here; Apply updates its spec");
+		assertThat(again.action()).isEqualTo(ApplyRun.Action.APPLY);
 		// The simulated operator then does what the real one does: the new operator pod
 		// replaces the old one, and
 		// the px pods are replaced node by node with the new image.
@@ -231,6 +234,46 @@ class InstallerTests {
 			.asString()
 			.contains("spec.image: portworx/oci-monitor:2.8.1.5 → portworx/oci-monitor:" + imageVersion("2.12"));
 		assertThat(storageClusterImage()).isEqualTo("portworx/oci-monitor:2.8.1.5");
+	}
+
+	@Test
+	void twoPointEightIsUpgradedToThreePointOneAndAPathPortworxDoesNotSupportIsRefusedWithTheWayToGo() {
+		assertThat(apply(fixture.seed(), false, FAST).state()).isEqualTo(ApplyRun.State.SUCCEEDED);
+		ApplyRun toThree = applyWithCatalogue(fixture.spec("3.1", Specs.seedParameters()));
+		assertThat(toThree.state()).as(toThree.lines().toString()).isEqualTo(ApplyRun.State.SUCCEEDED);
+		assertThat(toThree.upgradedFrom()).isEqualTo("2.8.1.5");
+		assertThat(storageClusterImage()).isEqualTo("portworx/oci-monitor:" + imageVersion("3.1"));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(client.genericKubernetesResources(PortworxResources.STORAGE_NODES)
+				.inNamespace("kube-system")
+				.list()
+				.getItems()).hasSize(3)
+				.allSatisfy((node) -> assertThat(node.<String>get("spec", "version")).isEqualTo(imageVersion("3.1"))));
+		int requests = cluster.server().dispatcher().requests().size();
+
+		ApplyRun skipping = applyWithCatalogue(fixture.spec("3.4", Specs.seedParameters()));
+
+		assertThat(skipping.state()).isEqualTo(ApplyRun.State.FAILED);
+		assertThat(skipping.lines()).singleElement()
+			.extracting(ApplyLine::result)
+			.asString()
+			.endsWith("runs here: Portworx does not upgrade " + imageVersion("3.1") + " to " + imageVersion("3.4")
+					+ " in one step; apply 3.2, then 3.3 first, then " + imageVersion("3.4")
+					+ " (docs.portworx.com/portworx-enterprise/support-matrix/portworx-helm-chart)");
+		List<String> after = List.copyOf(cluster.server().dispatcher().requests());
+		assertThat(after.subList(requests, after.size()))
+			.noneMatch((request) -> request.contains("fieldManager=" + Installer.FIELD_MANAGER));
+		// The next step of the path is allowed.
+		ApplyRun step = applyWithCatalogue(fixture.spec("3.2", Specs.seedParameters()));
+		assertThat(step.state()).as(step.lines().toString()).isEqualTo(ApplyRun.State.SUCCEEDED);
+	}
+
+	private ApplyRun applyWithCatalogue(InstallSpec spec) {
+		ApplyRun run = newRun(false);
+		ApplyPlan plain = plan(spec);
+		new Installer(FAST).apply(run, client, new ApplyPlan(plain.operatorObjects(), plain.clusterObjects(),
+				plain.namespace(), fixture.catalog.upgradePaths()));
+		return run;
 	}
 
 	@Test

@@ -40,7 +40,8 @@ class LoginRequiredTests {
 	@Test
 	void everyPageRedirectsToLogin() {
 		for (String page : new String[] { "/", "/wizard", "/wizard/2.8/basic?" + Specs.SEED_QUERY,
-				"/spec/2.8?" + Specs.SEED_QUERY, "/specs", "/history", "/status", "/cluster" }) {
+				"/spec/2.8?" + Specs.SEED_QUERY, "/specs", "/history", "/status", "/cluster", "/uninstall",
+				"/uninstall/2.8?" + Specs.SEED_QUERY }) {
 			MvcTestResult result = mvc.get().uri(page).accept(MediaType.TEXT_HTML).exchange();
 			assertThat(result).as(page).hasStatus(HttpStatus.FOUND);
 			assertThat(result.getResponse().getRedirectedUrl()).as(page).endsWith("/login");
@@ -63,6 +64,7 @@ class LoginRequiredTests {
 			.header("HX-Request", "true")
 			.accept(MediaType.TEXT_HTML)).hasStatus(HttpStatus.FORBIDDEN).hasHeader("HX-Refresh", "true");
 		assertThat(mvc.post().uri("/apply/2.8").with(csrf()).accept(MediaType.ALL)).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(mvc.post().uri("/uninstall").with(csrf()).accept(MediaType.ALL)).hasStatus(HttpStatus.UNAUTHORIZED);
 	}
 
 	@Test
@@ -102,6 +104,11 @@ class LoginRequiredTests {
 			.param("name", "x")
 			.param("version", "2.8")
 			.param("query", Specs.SEED_QUERY)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.post()
+			.uri("/uninstall")
+			.with(user("admin"))
+			.param("strategy", "UNINSTALL_AND_WIPE")
+			.param("clusterName", "px-cluster")).hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 }
