@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pxwizard.cluster.RunningPortworx;
 import io.pxwizard.web.AppUrls;
 import io.pxwizard.cluster.ClusterConnection;
 import io.pxwizard.diskscan.DiskScans;
@@ -86,7 +88,16 @@ class ApplyController {
 		InstallSpec spec = reading.spec();
 		Preflight.Result result;
 		try {
-			result = preflight.run(cluster.get().client(), source.plan(spec, true, cluster.get().client()));
+			KubernetesClient client = cluster.get().client();
+			ApplyPlan plan = source.plan(spec, true, client);
+			result = preflight.run(client, plan);
+			// "Upgrade Portworx 2.8.1.5 to 3.1.9" over the checks when Apply would
+			// upgrade.
+			RunningPortworx.find(client)
+				.ifPresent((running) -> ReleaseGuard.upgradeTarget(running, client, plan).ifPresent((target) -> {
+					model.addAttribute("upgradeFrom", (running.version() != null) ? running.version() : "?");
+					model.addAttribute("upgradeTo", target);
+				}));
 		}
 		catch (RuntimeException ex) {
 			// The panel is loaded into the finish page by htmx: it answers in words,

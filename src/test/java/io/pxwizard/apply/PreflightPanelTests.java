@@ -1,5 +1,9 @@
 package io.pxwizard.apply;
 
+import io.pxwizard.cluster.ClusterProperties;
+import io.pxwizard.manifest.ManifestFixture;
+import io.pxwizard.model.InstallSpec;
+
 import java.time.Duration;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -70,6 +74,26 @@ class PreflightPanelTests {
 		assertThat(mvc.get().uri("/preflight/2.8?" + Specs.SEED_QUERY)).hasStatusOk()
 			.bodyText()
 			.contains("The preflight could not run: Unable to connect to the server: ");
+	}
+
+	@Test
+	void overARunningOlderReleaseThePanelSaysItIsAnUpgrade() {
+		given(preflight.run(any(), any())).willReturn(new Preflight.Result(java.util.List.of(), "1.30.2"));
+		ApplyRun install = ApplyRunFixture.newRun("2.8", Specs.SEED_QUERY, cluster.info());
+		ManifestFixture fixture = new ManifestFixture();
+		InstallSpec seed = fixture.seed();
+		new Installer(new ClusterProperties(false, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(20),
+				Duration.ofSeconds(20)))
+			.apply(install, client,
+					new ApplyPlan(fixture.manifests.operatorObjects(fixture.specQuery.operatorRequest(seed)),
+							fixture.manifests.clusterObjects(seed), "kube-system"));
+		assertThat(install.state()).isEqualTo(ApplyRun.State.SUCCEEDED);
+		assertThat(mvc.get().uri("/preflight/2.8?" + Specs.SEED_QUERY)).hasStatusOk()
+			.bodyText()
+			.doesNotContain("upgrade-headline");
+		assertThat(mvc.get().uri("/preflight/3.1?" + Specs.SEED_QUERY)).hasStatusOk()
+			.bodyText()
+			.contains("id=\"upgrade-headline\"", "Upgrade Portworx 2.8.1.5 to 3.1.9");
 	}
 
 }
