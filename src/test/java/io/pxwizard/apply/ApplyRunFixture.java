@@ -17,6 +17,18 @@ public final class ApplyRunFixture {
 				true, cluster);
 	}
 
+	/** A finished upgrade from a release, started by someone. */
+	public static ApplyRun upgraded(String from, String version, String query, String actor, List<ApplyLine> lines,
+			ClusterInfo cluster) {
+		ApplyRun run = new ApplyRun("test", version, Map.of(), query, "/spec/" + version + "?" + query, "kube-system",
+				false, true, cluster);
+		run.startedBy(actor);
+		run.describeAs(ApplyRun.Action.UPGRADE, from);
+		lines.forEach(run::add);
+		run.finish(ApplyRun.State.SUCCEEDED);
+		return run;
+	}
+
 	public static ApplyRun finished(String version, String query, List<ApplyLine> lines, ClusterInfo cluster) {
 		ApplyRun run = new ApplyRun("test", version, Map.of(), query, "/spec/" + version + "?" + query, "kube-system",
 				false, true, cluster);

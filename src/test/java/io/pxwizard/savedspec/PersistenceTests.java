@@ -9,6 +9,7 @@ import io.pxwizard.cluster.ClusterInfo;
 import io.pxwizard.history.ApplyHistoryRepository;
 import io.pxwizard.history.ApplyRecord;
 import io.pxwizard.apply.ApplyLine;
+import io.pxwizard.apply.ApplyRun;
 import io.pxwizard.apply.ApplyRunFixture;
 import io.pxwizard.model.Specs;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,11 @@ class PersistenceTests {
 						new ApplyLine("deployment.apps/portworx-operator", "Error from server (Forbidden): no",
 								ApplyLine.Status.FAILED)),
 						new ClusterInfo("https://10.0.0.1:6443", "lab", ClusterInfo.Kind.KUBECONFIG)));
+			first.getBean(ApplyHistoryRepository.class)
+				.record(ApplyRunFixture.upgraded("2.8.1.5", "3.1", "c=x", "ops-admin",
+						List.of(new ApplyLine("deployment.apps/portworx-operator", "serverside-applied",
+								ApplyLine.Status.DONE)),
+						new ClusterInfo("https://10.0.0.1:6443", "lab", ClusterInfo.Kind.KUBECONFIG)));
 			savedId = saved.id();
 		}
 		assertThat(Files.exists(data.resolve("px-wizard.mv.db"))).isTrue();
@@ -64,6 +70,15 @@ class PersistenceTests {
 				assertThat(record.lines()).extracting(ApplyLine::object)
 					.containsExactly("serviceaccount/portworx-operator", "deployment.apps/portworx-operator");
 			});
+			assertThat(second.getBean(ApplyHistoryRepository.class).ofSpec("3.1", "c=x")).singleElement()
+				.satisfies((record) -> {
+					assertThat(record.action()).isEqualTo(ApplyRun.Action.UPGRADE);
+					assertThat(record.upgradedFrom()).isEqualTo("2.8.1.5");
+					assertThat(record.actor()).isEqualTo("ops-admin");
+					assertThat(record.succeeded()).isTrue();
+				});
+			assertThat(history.get(0).action()).isEqualTo(ApplyRun.Action.APPLY);
+			assertThat(history.get(0).actor()).isEmpty();
 			assertThat(specs.delete(savedId)).isTrue();
 			assertThat(specs.find(savedId)).isEmpty();
 		}
