@@ -46,6 +46,8 @@ public final class ApplyRun {
 
 	private volatile String upgradedFrom;
 
+	private volatile String upgradedTo;
+
 	private volatile String actor = "";
 
 	ApplyRun(String id, String version, Map<String, String> parameters, String query, String specUrl, String namespace,
@@ -74,9 +76,10 @@ public final class ApplyRun {
 	}
 
 	/** Says what the run turned out to be, once the cluster has been looked at. */
-	public void describeAs(Action action, String upgradedFrom) {
+	public void describeAs(Action action, String upgradedFrom, String upgradedTo) {
 		this.action = action;
 		this.upgradedFrom = upgradedFrom;
+		this.upgradedTo = upgradedTo;
 	}
 
 	void startedBy(String actor) {
@@ -147,6 +150,11 @@ public final class ApplyRun {
 	/** The release an upgrade started from, else {@code null}. */
 	public String upgradedFrom() {
 		return upgradedFrom;
+	}
+
+	/** The release an upgrade goes to (the image's tag), else {@code null}. */
+	public String upgradedTo() {
+		return upgradedTo;
 	}
 
 	/** Who started it: the signed-in user, or empty when no login is needed. */

@@ -100,7 +100,7 @@ public class Installer {
 		}
 		ReleaseGuard.upgradeTarget(running.get(), client, plan)
 			.ifPresent((target) -> run.describeAs(ApplyRun.Action.UPGRADE,
-					(running.get().version() != null) ? running.get().version().toString() : null));
+					(running.get().version() != null) ? running.get().version().toString() : "?", target.toString()));
 		run.add(new ApplyLine(running.get().kubectlName(),
 				running.get().describe() + " runs here; " + ReleaseGuard.change(running.get(), client, plan),
 				Status.INFO));

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApplyHistoryRepository {
 
 	private static final String COLUMNS = "id, spec_version, spec_query, cluster_server, cluster_context, dry_run, "
-			+ "result, reason, started_at, finished_at, action, upgraded_from, actor";
+			+ "result, reason, started_at, finished_at, action, upgraded_from, upgraded_to, actor";
 
 	private final JdbcClient jdbc;
 
@@ -47,12 +47,12 @@ public class ApplyHistoryRepository {
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql(
 				"insert into apply_record (spec_version, spec_query, cluster_server, cluster_context, dry_run, result, "
-						+ "reason, started_at, finished_at, action, upgraded_from, actor) "
-						+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+						+ "reason, started_at, finished_at, action, upgraded_from, upgraded_to, actor) "
+						+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(run.version(), run.query(), run.cluster().server(), run.cluster().context(), run.dryRun(),
 					run.state().name(), reason, utc(run.started()),
 					utc((run.finished() != null) ? run.finished() : java.time.Instant.now()), run.action().name(),
-					run.upgradedFrom(), truncate(run.actor(), 200))
+					run.upgradedFrom(), run.upgradedTo(), truncate(run.actor(), 200))
 			.update(key, "id");
 		long id = key.getKey().longValue();
 		for (int i = 0; i < lines.size(); i++) {
@@ -104,7 +104,7 @@ public class ApplyHistoryRepository {
 		return records.stream()
 			.map((r) -> new ApplyRecord(r.id(), r.version(), r.query(), r.clusterServer(), r.clusterContext(),
 					r.dryRun(), r.result(), r.reason(), r.startedAt(), r.finishedAt(), r.action(), r.upgradedFrom(),
-					r.actor(), List.copyOf(lines.get(r.id()))))
+					r.upgradedTo(), r.actor(), List.copyOf(lines.get(r.id()))))
 			.toList();
 	}
 
@@ -114,8 +114,8 @@ public class ApplyHistoryRepository {
 				rs.getString("result"), rs.getString("reason"),
 				rs.getObject("started_at", OffsetDateTime.class).toInstant(),
 				rs.getObject("finished_at", OffsetDateTime.class).toInstant(),
-				ApplyRun.Action.valueOf(rs.getString("action")), rs.getString("upgraded_from"), rs.getString("actor"),
-				List.of());
+				ApplyRun.Action.valueOf(rs.getString("action")), rs.getString("upgraded_from"),
+				rs.getString("upgraded_to"), rs.getString("actor"), List.of());
 	}
 
 	private static OffsetDateTime utc(java.time.Instant instant) {

@@ -21,12 +21,13 @@ import io.pxwizard.apply.ApplyRun;
  * @param finishedAt when it ended
  * @param action an apply, an upgrade or an uninstall
  * @param upgradedFrom the release an upgrade started from, else {@code null}
+ * @param upgradedTo the release an upgrade went to, else {@code null}
  * @param actor who started it, empty when no login was needed
  * @param lines what happened to each object, in order
  */
 public record ApplyRecord(long id, String version, String query, String clusterServer, String clusterContext,
 		boolean dryRun, String result, String reason, Instant startedAt, Instant finishedAt, ApplyRun.Action action,
-		String upgradedFrom, String actor, List<ApplyLine> lines) {
+		String upgradedFrom, String upgradedTo, String actor, List<ApplyLine> lines) {
 
 	public boolean succeeded() {
 		return "SUCCEEDED".equals(result);

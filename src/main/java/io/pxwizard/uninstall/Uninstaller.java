@@ -65,7 +65,7 @@ public class Uninstaller {
 	 */
 	void uninstall(ApplyRun run, KubernetesClient client, ApplyPlan plan, DeleteStrategy strategy,
 			boolean volumesAccepted) {
-		run.describeAs(strategy.action(), null);
+		run.describeAs(strategy.action(), null, null);
 		try {
 			Optional<RunningPortworx> running = find(run, client);
 			if (running.isPresent()) {
@@ -174,7 +174,7 @@ public class Uninstaller {
 			setStrategy(run, client, running, asked, false);
 			return;
 		}
-		run.describeAs(set.get().action(), null);
+		run.describeAs(set.get().action(), null, null);
 		run.add(new ApplyLine(running.kubectlName(), "being deleted since " + running.deletingSince()
 				+ " (spec.deleteStrategy.type: " + set.get().type() + "): following the operator", Status.INFO));
 	}

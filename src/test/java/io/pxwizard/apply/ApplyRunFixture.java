@@ -23,7 +23,7 @@ public final class ApplyRunFixture {
 		ApplyRun run = new ApplyRun("test", version, Map.of(), query, "/spec/" + version + "?" + query, "kube-system",
 				false, true, cluster);
 		run.startedBy(actor);
-		run.describeAs(ApplyRun.Action.UPGRADE, from);
+		run.describeAs(ApplyRun.Action.UPGRADE, from, version);
 		lines.forEach(run::add);
 		run.finish(ApplyRun.State.SUCCEEDED);
 		return run;

@@ -242,6 +242,7 @@ class InstallerTests {
 		ApplyRun toThree = applyWithCatalogue(fixture.spec("3.1", Specs.seedParameters()));
 		assertThat(toThree.state()).as(toThree.lines().toString()).isEqualTo(ApplyRun.State.SUCCEEDED);
 		assertThat(toThree.upgradedFrom()).isEqualTo("2.8.1.5");
+		assertThat(toThree.upgradedTo()).isEqualTo(imageVersion("3.1"));
 		assertThat(storageClusterImage()).isEqualTo("portworx/oci-monitor:" + imageVersion("3.1"));
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(client.genericKubernetesResources(PortworxResources.STORAGE_NODES)

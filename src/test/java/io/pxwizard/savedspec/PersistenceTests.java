@@ -74,6 +74,7 @@ class PersistenceTests {
 				.satisfies((record) -> {
 					assertThat(record.action()).isEqualTo(ApplyRun.Action.UPGRADE);
 					assertThat(record.upgradedFrom()).isEqualTo("2.8.1.5");
+					assertThat(record.upgradedTo()).isEqualTo("3.1");
 					assertThat(record.actor()).isEqualTo("ops-admin");
 					assertThat(record.succeeded()).isTrue();
 				});
