@@ -86,7 +86,7 @@ public class ApplyRuns implements DisposableBean {
 			// Switched away from between the two lines above: the caller asks again.
 			return new Start.NoCluster();
 		}
-		String key = cluster.info().server() + " " + cluster.info().context();
+		String key = key(cluster.info());
 		ApplyRun run = new ApplyRun(UUID.randomUUID().toString(), order.spec().version(), order.parameters(),
 				order.query(), order.specUrl(), order.namespace(), order.dryRun(), order.local(), cluster.info());
 		run.startedBy(order.actor());
@@ -141,6 +141,15 @@ public class ApplyRuns implements DisposableBean {
 	/** Who asks: the signed-in user's name, empty when no login is needed. */
 	public static String actor(java.security.Principal principal) {
 		return (principal != null) ? principal.getName() : "";
+	}
+
+	/** The run going on on a cluster now, if any. */
+	public Optional<ApplyRun> running(io.pxwizard.cluster.ClusterInfo cluster) {
+		return Optional.ofNullable(runningByCluster.get(key(cluster)));
+	}
+
+	private static String key(io.pxwizard.cluster.ClusterInfo cluster) {
+		return cluster.server() + " " + cluster.context();
 	}
 
 	public Optional<ApplyRun> get(String id) {

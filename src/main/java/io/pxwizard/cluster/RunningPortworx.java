@@ -82,6 +82,18 @@ public record RunningPortworx(String name, String namespace, PortworxVersion ver
 		return null;
 	}
 
+	/**
+	 * When the StorageCluster was deleted, {@code null} while it is not being deleted.
+	 */
+	public java.time.Instant deletedAt() {
+		try {
+			return (deletingSince != null) ? java.time.Instant.parse(deletingSince) : null;
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return null;
+		}
+	}
+
 	/** Whether the StorageCluster is being deleted: an uninstall is under way. */
 	public boolean isBeingDeleted() {
 		return deletingSince != null;

@@ -8,7 +8,10 @@ package io.pxwizard.status;
  */
 public enum Component {
 
-	OPERATOR, PORTWORX, API, STORK, STORK_SCHEDULER, CSI, LIGHTHOUSE, AUTOPILOT, PROMETHEUS_OPERATOR, PROMETHEUS;
+	OPERATOR, PORTWORX, API, STORK, STORK_SCHEDULER, CSI, LIGHTHOUSE, AUTOPILOT, PROMETHEUS_OPERATOR, PROMETHEUS,
+
+	/** The operator's {@code px-node-wiper} pods, only while Portworx is uninstalled. */
+	NODE_WIPER;
 
 	/** {@code stork-scheduler}: the catalogue's and the messages' name for it. */
 	public String id() {

@@ -147,6 +147,7 @@ class UninstallController {
 			return PAGE;
 		}
 		model.addAttribute("target", target);
+		runs.running(cluster.get().info()).ifPresent((run) -> model.addAttribute("running", run));
 		model.addAttribute("confirmName", confirmName(target, cluster.get()));
 		InstallSpec spec = spec(version, parameters, target.running());
 		String query = specQuery.queryString(spec);

@@ -114,7 +114,8 @@ class StatusIntegrationTests {
 					org.assertj.core.groups.Tuple.tuple(Component.LIGHTHOUSE, 1),
 					org.assertj.core.groups.Tuple.tuple(Component.AUTOPILOT, 1),
 					org.assertj.core.groups.Tuple.tuple(Component.PROMETHEUS_OPERATOR, 1),
-					org.assertj.core.groups.Tuple.tuple(Component.PROMETHEUS, 1));
+					org.assertj.core.groups.Tuple.tuple(Component.PROMETHEUS, 1),
+					org.assertj.core.groups.Tuple.tuple(Component.NODE_WIPER, 0));
 		assertThat(rows(view)).allSatisfy((row) -> assertThat(row.status()).isEqualTo("Running"));
 		assertThat(rows(view)).filteredOn((row) -> row.name().startsWith("px-cluster-"))
 			.extracting(PodRow::ready)
