@@ -128,7 +128,7 @@ class UninstallWebTests {
 
 		assertThat(mvc.get().uri("/status").accept(MediaType.TEXT_HTML)).bodyText()
 			.contains("id=\"uninstall-in-progress\"", "(spec.deleteStrategy.type: Uninstall)",
-					">Resume the uninstall</a>");
+					">Follow or resume the uninstall</a>");
 		assertThat(mvc.get().uri("/uninstall").accept(MediaType.TEXT_HTML)).bodyText()
 			.contains("An uninstall is in progress", ">Resume the uninstall</button>");
 
