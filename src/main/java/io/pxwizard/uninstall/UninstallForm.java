@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.pxwizard.web.PrintableText;
+
 /**
  * What the administrator answered on the uninstall page, checked as cloud consoles check
  * a destructive action: a strategy chosen, the cluster's name typed exactly, and the
@@ -23,7 +25,8 @@ public record UninstallForm(String strategyName, String clusterName, boolean vol
 	static final String VOLUMES_ACCEPTED = "volumesAccepted";
 
 	public UninstallForm {
-		clusterName = (clusterName != null) ? clusterName : "";
+		// Shown back in the form: no control character reaches the page.
+		clusterName = (clusterName != null) ? PrintableText.of(clusterName) : "";
 	}
 
 	Optional<DeleteStrategy> strategy() {

@@ -1,5 +1,6 @@
 package io.pxwizard.wizard;
 
+import io.pxwizard.web.PrintableText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.pxwizard.cluster.PortworxResources;
 import io.pxwizard.model.Specs;
+import io.pxwizard.security.HostilePayloads;
 import io.pxwizard.simulation.SimulatedCluster;
 import io.pxwizard.simulation.SimulatedClusterConfiguration;
 import io.pxwizard.simulation.SimulatedVolumes;
@@ -85,6 +86,12 @@ class UninstallWebTests {
 		assertThat(post("", Specs.CLUSTER_NAME, false)).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 			.bodyText()
 			.contains("Choose a delete strategy.");
+		for (String payload : HostilePayloads.ALL) {
+			assertThat(post(payload, payload, false)).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+				.bodyText()
+				.contains("Choose a delete strategy.", "The name typed is not the cluster&#39;s name.")
+				.doesNotContain("<script>alert", "<img src=x", "\u001b[31m");
+		}
 
 		SimulatedVolumes.createDatabase(simulatedClusterClient, "default", "mongo-0", "px-mongo");
 		await().atMost(Duration.ofSeconds(10))

@@ -1,4 +1,4 @@
-package io.pxwizard.wizard;
+package io.pxwizard.web;
 
 import java.util.regex.Pattern;
 
@@ -6,14 +6,14 @@ import java.util.regex.Pattern;
  * Typed text as pages may show it: control characters (but line breaks and tabs) become
  * U+FFFD.
  */
-final class PrintableText {
+public final class PrintableText {
 
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
 
 	private PrintableText() {
 	}
 
-	static String of(String text) {
+	public static String of(String text) {
 		return CONTROL.matcher(text).replaceAll("\uFFFD");
 	}
 
