@@ -16,10 +16,11 @@ public record PortworxCatalog(String installBaseUrl, List<ReleaseProfile> profil
 		List<ComponentSet> componentSets, List<MirroredComponents> mirroredComponents, List<Distribution> distributions,
 		List<SecretsStore> secretsStores, Images images, String essentialsBillingEndpoint,
 		List<String> storageClusterFieldOrder, List<StatusComponent> statusComponents, DiskScan diskScan,
-		List<UpgradePath> upgradePaths, Defaults defaults) {
+		List<UpgradePath> upgradePaths, List<StorageClassPreset> storageClassPresets, Defaults defaults) {
 
 	public PortworxCatalog {
 		upgradePaths = (upgradePaths != null) ? List.copyOf(upgradePaths) : List.of();
+		storageClassPresets = (storageClassPresets != null) ? List.copyOf(storageClassPresets) : List.of();
 		profiles = List.copyOf(profiles);
 		componentSets = List.copyOf(componentSets);
 		mirroredComponents = List.copyOf(mirroredComponents);
@@ -46,6 +47,10 @@ public record PortworxCatalog(String installBaseUrl, List<ReleaseProfile> profil
 
 	public PortworxRelease newestRelease() {
 		return releases.get(0);
+	}
+
+	public Optional<StorageClassPreset> storageClassPreset(String id) {
+		return storageClassPresets.stream().filter((preset) -> preset.id().equals(id)).findFirst();
 	}
 
 	public Optional<PortworxRelease> release(String version) {

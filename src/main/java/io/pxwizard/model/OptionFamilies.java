@@ -30,13 +30,15 @@ public final class OptionFamilies {
 
 	public static final String REGISTRY = "registry";
 
+	public static final String STORAGE_CLASSES = "storageClasses";
+
 	private OptionFamilies() {
 	}
 
 	static List<OptionFamily<?>> all(PortworxCatalog catalog) {
 		return List.of(new BasicFamily(), new DistributionFamily(catalog), new EditionFamily(), new KvdbFamily(),
 				new StorageFamily(), new NetworkFamily(), new ComponentFamily(), new ClusterFamily(catalog),
-				new RegistryFamily());
+				new RegistryFamily(), new StorageClassFamily(catalog));
 	}
 
 }

@@ -24,6 +24,15 @@ public interface OptionFamily<T> {
 	Set<String> parameters();
 
 	/**
+	 * Whether Portworx Central writes this family's parameters; px-wizard's own (its
+	 * StorageClasses) stay in px-wizard's URLs and never reach a command for
+	 * install.portworx.com.
+	 */
+	default boolean writtenByPortworxCentral() {
+		return true;
+	}
+
+	/**
 	 * Form fields of this family's page that are not query parameters (radio buttons
 	 * whose choice a URL implies).
 	 */

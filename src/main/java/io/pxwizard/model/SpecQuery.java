@@ -163,6 +163,20 @@ public class SpecQuery {
 		return withKept(ordered(profile, parameters), spec.kept());
 	}
 
+	/** The parameters Portworx Central writes: px-wizard's own left out. */
+	private Map<String, String> portworxParameters(InstallSpec spec) {
+		Map<String, String> parameters = parameters(spec);
+		families.stream()
+			.filter((family) -> !family.writtenByPortworxCentral())
+			.forEach((family) -> parameters.keySet().removeAll(family.parameters()));
+		return parameters;
+	}
+
+	/** The StorageClasses a spec creates once Portworx is Online. */
+	public StorageClassOptions storageClasses(InstallSpec spec) {
+		return (StorageClassOptions) spec.option(OptionFamilies.STORAGE_CLASSES);
+	}
+
 	/**
 	 * {@code name=value&...} of a wizard state in its release line's order, each value
 	 * percent-encoded; what is not a spec parameter is left out, parameters px-wizard
@@ -311,7 +325,7 @@ public class SpecQuery {
 			}
 			operatorUrl = versionPath + "?" + encoded(operatorParameters);
 		}
-		return new InstallCommands(operatorUrl, versionPath + "?" + queryString(spec), namespace(spec));
+		return new InstallCommands(operatorUrl, versionPath + "?" + encoded(portworxParameters(spec)), namespace(spec));
 	}
 
 	/**
@@ -320,7 +334,7 @@ public class SpecQuery {
 	 * version segment, as every real spec has it.
 	 */
 	public String sourceUrl(InstallSpec spec) {
-		return stripSlash(catalog.installBaseUrl()) + "/?" + queryString(spec);
+		return stripSlash(catalog.installBaseUrl()) + "/?" + encoded(portworxParameters(spec));
 	}
 
 	/** Where the install's objects and pods live. */
@@ -356,6 +370,7 @@ public class SpecQuery {
 			}
 			OptionFamily<?> owner = owner(name);
 			boolean offered = (owner != null) && (owner.formOnlyFields().contains(name) || profile.offers(name)
+					|| !owner.writtenByPortworxCentral()
 					|| (owner == distribution && profile.offers(ReleaseProfile.DISTRIBUTION_FLAGS)));
 			if (offered && !owner.keepsAsGiven(name, entry.getValue())) {
 				modelled.put(name, entry.getValue());
@@ -416,10 +431,22 @@ public class SpecQuery {
 	}
 
 	/**
-	 * The modelled parameters in the profile's order; names the profile does not list are
-	 * left out.
+	 * The modelled parameters in the profile's order, px-wizard's own last; names the
+	 * profile does not list are left out.
 	 */
 	private Map<String, String> ordered(ReleaseProfile profile, Map<String, String> parameters) {
+		Map<String, String> ordered = portworxOrdered(profile, parameters);
+		for (OptionFamily<?> family : families) {
+			if (!family.writtenByPortworxCentral()) {
+				family.parameters().stream().filter(parameters::containsKey).sorted().forEach((name) -> {
+					ordered.put(name, parameters.get(name));
+				});
+			}
+		}
+		return ordered;
+	}
+
+	private Map<String, String> portworxOrdered(ReleaseProfile profile, Map<String, String> parameters) {
 		Map<String, String> ordered = new LinkedHashMap<>();
 		for (String name : profile.parameterOrder()) {
 			if (name.equals(ReleaseProfile.DISTRIBUTION_FLAGS)) {

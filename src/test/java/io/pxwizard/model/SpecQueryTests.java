@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import io.pxwizard.catalog.PortworxCatalog;
 import io.pxwizard.catalog.PortworxRelease;
 import io.pxwizard.catalog.TestCatalog;
+import io.pxwizard.model.StorageClassOptions.StorageClassChoice;
 import io.pxwizard.model.SpecQuery.StepOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -176,7 +177,12 @@ class SpecQueryTests {
 				Arguments.of("reg", "reg istry", "reg"), Arguments.of("rsec", "My Secret", "rsec"),
 				Arguments.of("pp", "Sometimes", "pp"), Arguments.of("e", "no-equals-sign", "e"),
 				Arguments.of("e", "1BAD=x", "e"), Arguments.of("e", longValue, "e"),
-				Arguments.of("osft", "yes", "dist"));
+				Arguments.of("osft", "yes", "dist"), Arguments.of("sc", "mongodb", "sc"),
+				Arguments.of("sc", "cassandra:px-c:3", "sc"), Arguments.of("sc", "mongodb:PX_Mongo:3", "sc"),
+				Arguments.of("sc", "mongodb:px-mongodb:4", "sc"), Arguments.of("sc", "mongodb:px-mongodb:0", "sc"),
+				Arguments.of("sc", "mongodb:px-db:3,redis:px-db:2", "sc"),
+				Arguments.of("sc", "mongodb:a:3,mongodb:b:3", "sc"),
+				Arguments.of("scdefault", "local-path", "scdefault"));
 	}
 
 	@ParameterizedTest(name = "{0}={1} is refused on {2}")
@@ -186,6 +192,23 @@ class SpecQueryTests {
 		assertThat(reading.isValid()).isFalse();
 		assertThat(reading.errors().has(field)).as(reading.errors().all().toString()).isTrue();
 		assertThat(reading.errors().all()).hasSize(1);
+	}
+
+	@Test
+	void storageClassesTravelInPxWizardsUrlsButNeverInACommandForPortworxCentral() {
+		SpecReading reading = specQuery.read("2.8",
+				Specs.seedWith("sc", "mongodb:px-mongodb:3,redis:px-redis:2", "scdefault", "px-mongodb"));
+		assertThat(reading.errors().all()).isEmpty();
+		assertThat(specQuery.queryString(reading.spec()))
+			.isEqualTo(Specs.SEED_QUERY + "&sc=mongodb%3Apx-mongodb%3A3%2Credis%3Apx-redis%3A2&scdefault=px-mongodb");
+		assertThat(specQuery.storageClasses(reading.spec()).classes())
+			.extracting(StorageClassChoice::name, StorageClassChoice::replication)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("px-mongodb", 3),
+					org.assertj.core.groups.Tuple.tuple("px-redis", 2));
+		assertThat(reading.spec().kept()).isEmpty();
+		InstallCommands commands = specQuery.commands(reading.spec(), "https://install.portworx.com");
+		assertThat(commands.applyCommands()).containsExactly(Specs.SEED_OPERATOR_COMMAND, Specs.SEED_SPEC_COMMAND);
+		assertThat(specQuery.sourceUrl(reading.spec())).doesNotContain("sc=", "scdefault");
 	}
 
 	@Test

@@ -38,6 +38,15 @@ public final class Specs {
 		return SpecParameters.of(parameters);
 	}
 
+	/** The seed with more parameters, as name, value, name, value. */
+	public static SpecParameters seedWith(String... pairs) {
+		Map<String, String> parameters = seedParameters();
+		for (int i = 0; i < pairs.length; i += 2) {
+			parameters.put(pairs[i], pairs[i + 1]);
+		}
+		return SpecParameters.of(parameters);
+	}
+
 	public static SpecParameters seedWithout(String name) {
 		Map<String, String> parameters = seedParameters();
 		parameters.remove(name);

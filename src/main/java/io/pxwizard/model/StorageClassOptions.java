@@ -1,0 +1,44 @@
+package io.pxwizard.model;
+
+import java.util.List;
+
+/**
+ * The StorageClasses a spec creates for the platform's databases once Portworx is Online,
+ * px-wizard's own addition to what Portworx Central writes.
+ *
+ * @param classes the classes, in the order given
+ * @param defaultClass the name of the one to make the cluster's default StorageClass,
+ * empty to leave the default as it is
+ */
+public record StorageClassOptions(List<StorageClassChoice> classes, String defaultClass) {
+
+	public StorageClassOptions {
+		classes = List.copyOf(classes);
+	}
+
+	public boolean isEmpty() {
+		return classes.isEmpty();
+	}
+
+	/** The highest replication factor asked for, 0 without classes. */
+	public int maxReplication() {
+		return classes.stream().mapToInt(StorageClassChoice::replication).max().orElse(0);
+	}
+
+	/**
+	 * One StorageClass.
+	 *
+	 * @param preset the preset it starts from ({@code mongodb})
+	 * @param name its name
+	 * @param replication its replication factor, 1 to 3
+	 */
+	public record StorageClassChoice(String preset, String name, int replication) {
+
+		/** {@code mongodb:px-mongodb:3}, as the {@code sc} parameter lists it. */
+		String encoded() {
+			return preset + ":" + name + ":" + replication;
+		}
+
+	}
+
+}
