@@ -1,5 +1,6 @@
 package io.pxwizard.apply;
 
+import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pxwizard.cluster.ClusterConnection;
+import io.pxwizard.cluster.ClusterInfo;
 import io.pxwizard.cluster.ClusterConnection.ConnectedCluster;
 import io.pxwizard.apply.ApplyLine.Status;
 import io.pxwizard.model.InstallSpec;
@@ -86,10 +88,16 @@ public class ApplyRuns implements DisposableBean {
 			// Switched away from between the two lines above: the caller asks again.
 			return new Start.NoCluster();
 		}
+		if (order.confirmedCluster() != null && !order.confirmedCluster().equals(cluster.info())) {
+			// Confirmed for another cluster than the one now connected.
+			cluster.release();
+			return new Start.Switched(cluster.info());
+		}
 		String key = key(cluster.info());
 		ApplyRun run = new ApplyRun(UUID.randomUUID().toString(), order.spec().version(), order.parameters(),
 				order.query(), order.specUrl(), order.namespace(), order.dryRun(), order.local(), cluster.info());
 		run.startedBy(order.actor());
+		run.describeAs(order.action(), null, null);
 		ApplyRun running = runningByCluster.putIfAbsent(key, run);
 		if (running != null) {
 			cluster.release();
@@ -139,16 +147,16 @@ public class ApplyRuns implements DisposableBean {
 	}
 
 	/** Who asks: the signed-in user's name, empty when no login is needed. */
-	public static String actor(java.security.Principal principal) {
+	public static String actor(Principal principal) {
 		return (principal != null) ? principal.getName() : "";
 	}
 
 	/** The run going on on a cluster now, if any. */
-	public Optional<ApplyRun> running(io.pxwizard.cluster.ClusterInfo cluster) {
+	public Optional<ApplyRun> running(ClusterInfo cluster) {
 		return Optional.ofNullable(runningByCluster.get(key(cluster)));
 	}
 
-	private static String key(io.pxwizard.cluster.ClusterInfo cluster) {
+	private static String key(ClusterInfo cluster) {
 		return cluster.server() + " " + cluster.context();
 	}
 
@@ -172,9 +180,21 @@ public class ApplyRuns implements DisposableBean {
 	 * @param dryRun whether nothing is written
 	 * @param local whether the plan is rendered here rather than fetched
 	 * @param actor who asked, empty when no login is needed
+	 * @param action what the run does, as far as it is known before it looks at the
+	 * cluster
+	 * @param confirmedCluster the cluster the administrator confirmed it for,
+	 * {@code null} when any connected one will do
 	 */
 	public record Order(InstallSpec spec, Map<String, String> parameters, String query, String specUrl,
-			String namespace, boolean dryRun, boolean local, String actor) {
+			String namespace, boolean dryRun, boolean local, String actor, ApplyRun.Action action,
+			ClusterInfo confirmedCluster) {
+
+		/** An apply on whatever cluster is connected. */
+		public Order(InstallSpec spec, Map<String, String> parameters, String query, String specUrl, String namespace,
+				boolean dryRun, boolean local, String actor) {
+			this(spec, parameters, query, specUrl, namespace, dryRun, local, actor, ApplyRun.Action.APPLY, null);
+		}
+
 	}
 
 	/** What a run does with the cluster's client and the spec's plan; never throws. */
@@ -198,6 +218,12 @@ public class ApplyRuns implements DisposableBean {
 
 		/** No cluster is connected. */
 		record NoCluster() implements Start {
+		}
+
+		/**
+		 * The connection was switched to another cluster since the order was confirmed.
+		 */
+		record Switched(ClusterInfo now) implements Start {
 		}
 
 	}

@@ -1,6 +1,8 @@
 package io.pxwizard.catalog;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An upgrade Portworx does not support in one step, and the releases to go through
@@ -12,6 +14,8 @@ import java.util.List;
  * @param source where Portworx documents it
  */
 public record UpgradePath(String from, String to, List<String> through, String source) {
+
+	private static final Pattern NUMBERS = Pattern.compile("^\\d+(\\.\\d+)*");
 
 	public UpgradePath {
 		through = List.copyOf(through);
@@ -25,7 +29,7 @@ public record UpgradePath(String from, String to, List<String> through, String s
 
 	/** "3.4.2" of "3.4.2-ubuntu1604": a tag's dotted numbers only. */
 	private static String numeric(String version) {
-		java.util.regex.Matcher numbers = java.util.regex.Pattern.compile("^\\d+(\\.\\d+)*").matcher(version);
+		Matcher numbers = NUMBERS.matcher(version);
 		return numbers.find() ? numbers.group() : "0";
 	}
 

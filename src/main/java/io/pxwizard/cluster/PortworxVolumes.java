@@ -54,7 +54,8 @@ public record PortworxVolumes(List<String> volumes, List<String> claims, List<St
 				volumes.add(volume.getMetadata().getName());
 				ObjectReference claim = volume.getSpec().getClaimRef();
 				if (claim != null && claim.getName() != null) {
-					claims.add(claim.getNamespace() + "/" + claim.getName());
+					claims.add(((claim.getNamespace() != null) ? claim.getNamespace() : "default") + "/"
+							+ claim.getName());
 				}
 			}
 		}

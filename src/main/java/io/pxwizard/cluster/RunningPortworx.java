@@ -1,5 +1,7 @@
 package io.pxwizard.cluster;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,11 +87,11 @@ public record RunningPortworx(String name, String namespace, PortworxVersion ver
 	/**
 	 * When the StorageCluster was deleted, {@code null} while it is not being deleted.
 	 */
-	public java.time.Instant deletedAt() {
+	public Instant deletedAt() {
 		try {
-			return (deletingSince != null) ? java.time.Instant.parse(deletingSince) : null;
+			return (deletingSince != null) ? Instant.parse(deletingSince) : null;
 		}
-		catch (java.time.format.DateTimeParseException ex) {
+		catch (DateTimeParseException ex) {
 			return null;
 		}
 	}

@@ -52,7 +52,7 @@ public class ApplyHistoryRepository {
 			.params(run.version(), run.query(), run.cluster().server(), run.cluster().context(), run.dryRun(),
 					run.state().name(), reason, utc(run.started()),
 					utc((run.finished() != null) ? run.finished() : java.time.Instant.now()), run.action().name(),
-					run.upgradedFrom(), run.upgradedTo(), truncate(run.actor(), 200))
+					truncate(run.upgradedFrom(), 40), truncate(run.upgradedTo(), 40), truncate(run.actor(), 200))
 			.update(key, "id");
 		long id = key.getKey().longValue();
 		for (int i = 0; i < lines.size(); i++) {

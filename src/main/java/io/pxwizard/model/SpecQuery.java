@@ -75,11 +75,14 @@ public class SpecQuery {
 
 	/**
 	 * A new spec of a release naming a cluster that runs already: its StorageCluster's
-	 * name and namespace, so its plan names the objects an install of it applied.
+	 * name (a fresh one when {@code null}) and namespace, so its plan names the objects
+	 * an install of it applied.
 	 */
 	public SpecParameters forRunningCluster(String version, String clusterName, String namespace) {
-		return newSpec(version).replacing(Set.of(ClusterFamily.NAME, ClusterFamily.NAMESPACE),
-				Map.of(ClusterFamily.NAME, clusterName, ClusterFamily.NAMESPACE, namespace));
+		SpecParameters spec = newSpec(version).replacing(Set.of(ClusterFamily.NAMESPACE),
+				Map.of(ClusterFamily.NAMESPACE, namespace));
+		return (clusterName != null)
+				? spec.replacing(Set.of(ClusterFamily.NAME), Map.of(ClusterFamily.NAME, clusterName)) : spec;
 	}
 
 	/**

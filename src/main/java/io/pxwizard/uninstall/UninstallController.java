@@ -1,11 +1,14 @@
 package io.pxwizard.uninstall;
 
 import java.security.Principal;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.pxwizard.apply.ApplyFailure;
 import io.pxwizard.apply.ApplyRuns;
 import io.pxwizard.apply.ApplyRuns.Start;
 import io.pxwizard.catalog.PortworxApi;
@@ -91,8 +94,7 @@ class UninstallController {
 				Optional.ofNullable(all.get(UninstallForm.CLUSTER_NAME)).orElse(""),
 				all.isTrue(UninstallForm.VOLUMES_ACCEPTED));
 		SpecParameters spec = all.replacing(
-				java.util.Set.of(UninstallForm.STRATEGY, UninstallForm.CLUSTER_NAME, UninstallForm.VOLUMES_ACCEPTED),
-				Map.of());
+				Set.of(UninstallForm.STRATEGY, UninstallForm.CLUSTER_NAME, UninstallForm.VOLUMES_ACCEPTED), Map.of());
 		return start(version, spec, answers, principal, model, response, redirect);
 	}
 
@@ -102,25 +104,43 @@ class UninstallController {
 		if (cluster.isEmpty()) {
 			return "redirect:/cluster";
 		}
-		Target target = target(cluster.get().client());
-		Map<String, String> errors = form.errors(confirmName(target, cluster.get()), !target.volumes().isEmpty());
+		Target target;
+		try {
+			target = target(cluster.get().client());
+		}
+		catch (KubernetesClientException ex) {
+			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+			return show(version, parameters, form, Map.of(), model);
+		}
+		Map<String, String> errors = new LinkedHashMap<>(
+				form.errors(confirmName(target, cluster.get()), !target.volumes().isEmpty()));
+		InstallSpec spec = spec(version, parameters, target);
+		if (!specQuery.namespace(spec).equals(target.namespace())) {
+			errors.put(UninstallForm.SPEC, "uninstall.error.namespace");
+		}
 		if (!errors.isEmpty()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return show(version, parameters, form, errors, model);
 		}
-		InstallSpec spec = spec(version, parameters, target.running());
 		String query = specQuery.queryString(spec);
 		DeleteStrategy strategy = form.strategy().orElseThrow();
+		String confirmedName = (target.running() != null) ? target.running().name() : null;
 		Start start = runs.start(
 				new ApplyRuns.Order(spec, specQuery.parameters(spec), query, AppUrls.spec(spec.version(), query),
-						specQuery.namespace(spec), false, true, ApplyRuns.actor(principal)),
-				(run, client, plan) -> uninstaller.uninstall(run, client, plan, strategy, form.volumesAccepted()));
+						specQuery.namespace(spec), false, true, ApplyRuns.actor(principal), strategy.action(),
+						cluster.get().info()),
+				(run, client, plan) -> uninstaller.uninstall(run, client, plan, strategy, confirmedName,
+						form.volumesAccepted()));
 		if (start instanceof Start.Started started) {
 			return "redirect:/apply/runs/" + started.run().id();
 		}
 		if (start instanceof Start.Busy busy) {
 			redirect.addFlashAttribute("busy", true);
 			return "redirect:/apply/runs/" + busy.running().id();
+		}
+		if (start instanceof Start.Switched) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return show(version, parameters, form, Map.of(UninstallForm.SPEC, "uninstall.error.switched"), model);
 		}
 		return "redirect:/cluster";
 	}
@@ -129,7 +149,7 @@ class UninstallController {
 			Model model) {
 		if (version != null) {
 			// A spec that does not read is refused before anything is looked at.
-			spec(version, parameters, null);
+			spec(version, parameters, (Target) null);
 		}
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
@@ -143,13 +163,16 @@ class UninstallController {
 			target = target(cluster.get().client());
 		}
 		catch (KubernetesClientException ex) {
-			model.addAttribute("clusterError", ex.getMessage());
+			model.addAttribute("clusterError", ApplyFailure.describe(ex));
 			return PAGE;
 		}
 		model.addAttribute("target", target);
-		runs.running(cluster.get().info()).ifPresent((run) -> model.addAttribute("running", run));
+		runs.running(cluster.get().info()).ifPresent((run) -> model.addAttribute("runGoingOn", run));
 		model.addAttribute("confirmName", confirmName(target, cluster.get()));
-		InstallSpec spec = spec(version, parameters, target.running());
+		InstallSpec spec = spec(version, parameters, target);
+		if (!specQuery.namespace(spec).equals(target.namespace())) {
+			model.addAttribute("specNamespace", specQuery.namespace(spec));
+		}
 		String query = specQuery.queryString(spec);
 		model.addAttribute("specUrl", AppUrls.spec(spec.version(), query));
 		model.addAttribute("specVersion", spec.version());
@@ -160,14 +183,17 @@ class UninstallController {
 	/** What runs and what uses it, read when the page is shown and again on submit. */
 	private static Target target(KubernetesClient client) {
 		Optional<RunningPortworx> running = RunningPortworx.find(client);
-		boolean operator = running.isPresent() || client.apps()
+		String operatorNamespace = client.apps()
 			.deployments()
 			.inAnyNamespace()
 			.list()
 			.getItems()
 			.stream()
-			.anyMatch((deployment) -> PortworxApi.OPERATOR.equals(deployment.getMetadata().getName()));
-		return new Target(running.orElse(null), operator, PortworxVolumes.find(client));
+			.filter((deployment) -> PortworxApi.OPERATOR.equals(deployment.getMetadata().getName()))
+			.map((deployment) -> deployment.getMetadata().getNamespace())
+			.findFirst()
+			.orElse(null);
+		return new Target(running.orElse(null), operatorNamespace, PortworxVolumes.find(client));
 	}
 
 	/**
@@ -182,7 +208,7 @@ class UninstallController {
 	 * The spec whose plan names what is removed: the one given, else one of the running
 	 * release (or the newest) with the StorageCluster's name and namespace.
 	 */
-	private InstallSpec spec(String version, SpecParameters parameters, RunningPortworx running) {
+	private InstallSpec spec(String version, SpecParameters parameters, Target target) {
 		if (version != null) {
 			SpecReading reading = specQuery.read(version, parameters);
 			if (!reading.isValid() || !reading.spec().usesOperator()) {
@@ -191,9 +217,15 @@ class UninstallController {
 			}
 			return reading.spec();
 		}
+		RunningPortworx running = (target != null) ? target.running() : null;
 		if (running == null) {
-			PortworxRelease newest = catalog.newestRelease();
-			return specQuery.read(newest.version(), specQuery.newSpec(newest.version())).spec();
+			String newest = catalog.newestRelease().version();
+			String namespace = (target != null) ? target.namespace() : null;
+			return specQuery
+				.read(newest,
+						(namespace != null) ? specQuery.forRunningCluster(newest, null, namespace)
+								: specQuery.newSpec(newest))
+				.spec();
 		}
 		String release = releaseOf(running);
 		return specQuery.read(release, specQuery.forRunningCluster(release, running.name(), running.namespace()))
@@ -218,14 +250,20 @@ class UninstallController {
 	 * What the page shows.
 	 *
 	 * @param running the StorageCluster, {@code null} when there is none
-	 * @param operatorPresent whether a Portworx operator Deployment is left to remove
+	 * @param operatorNamespace where the Portworx operator Deployment is, {@code null}
+	 * when there is none
 	 * @param volumes the Portworx volumes and what uses them
 	 */
-	public record Target(RunningPortworx running, boolean operatorPresent, PortworxVolumes volumes) {
+	public record Target(RunningPortworx running, String operatorNamespace, PortworxVolumes volumes) {
 
 		/** Whether there is anything to uninstall. */
 		public boolean isEmpty() {
-			return running == null && !operatorPresent;
+			return running == null && operatorNamespace == null;
+		}
+
+		/** Where Portworx runs: the StorageCluster's namespace, else the operator's. */
+		public String namespace() {
+			return (running != null) ? running.namespace() : operatorNamespace;
 		}
 
 	}

@@ -24,9 +24,12 @@ public record UninstallForm(String strategyName, String clusterName, boolean vol
 
 	static final String VOLUMES_ACCEPTED = "volumesAccepted";
 
+	/** Problems with the spec or the cluster rather than a field. */
+	static final String SPEC = "spec";
+
 	public UninstallForm {
 		// Shown back in the form: no control character reaches the page.
-		clusterName = (clusterName != null) ? PrintableText.of(clusterName) : "";
+		clusterName = (clusterName != null) ? PrintableText.of(clusterName.strip()) : "";
 	}
 
 	Optional<DeleteStrategy> strategy() {

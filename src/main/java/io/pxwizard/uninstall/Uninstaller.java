@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -60,24 +61,32 @@ public class Uninstaller {
 
 	/**
 	 * Uninstalls, adding a line to the run for every step; never throws.
+	 * @param confirmedName the StorageCluster's name the administrator typed,
+	 * {@code null} when only the operator was left to remove
 	 * @param volumesAccepted whether the administrator accepted that the Portworx volumes
 	 * found become unusable (and, with wipe, lose their data)
 	 */
-	void uninstall(ApplyRun run, KubernetesClient client, ApplyPlan plan, DeleteStrategy strategy,
+	void uninstall(ApplyRun run, KubernetesClient client, ApplyPlan plan, DeleteStrategy strategy, String confirmedName,
 			boolean volumesAccepted) {
 		run.describeAs(strategy.action(), null, null);
 		try {
 			Optional<RunningPortworx> running = find(run, client);
 			if (running.isPresent()) {
+				if (!running.get().name().equals(confirmedName)) {
+					run.add(new ApplyLine(running.get().kubectlName(), "not the StorageCluster confirmed ("
+							+ confirmedName + "): nothing was changed; open Uninstall Portworx again", Status.FAILED));
+					throw new StepFailed();
+				}
+				boolean volumesPresent = checkVolumes(run, client, volumesAccepted, strategy);
 				if (!running.get().isBeingDeleted()) {
-					boolean volumesPresent = checkVolumes(run, client, volumesAccepted, strategy);
-					setStrategy(run, client, running.get(), strategy, volumesPresent);
+					setStrategy(run, client, running.get(), strategy.type(), volumesPresent);
 					delete(run, client, running.get());
 				}
 				else {
-					resume(run, client, running.get(), strategy);
+					resume(run, client, running.get(), strategy, volumesPresent);
 				}
 				waitUntilGone(run, client, running.get());
+				noStorageClusterLeft(run, client);
 			}
 			else {
 				run.add(new ApplyLine(storageClusters(),
@@ -120,15 +129,13 @@ public class Uninstaller {
 			run.add(new ApplyLine("persistentvolumes", "no Portworx volume on this cluster", Status.DONE));
 			return false;
 		}
+		String loss = "become unusable" + (strategy.wipes() ? " and lose their data" : "");
 		if (!accepted) {
-			run.add(new ApplyLine(
-					"persistentvolumes", "Portworx provides " + volumes.summary()
-							+ ": confirm that they become unusable" + (strategy.wipes() ? " and lose their data" : ""),
-					Status.FAILED));
+			run.add(new ApplyLine("persistentvolumes",
+					"Portworx provides " + volumes.summary() + ": confirm that they " + loss, Status.FAILED));
 			throw new StepFailed();
 		}
-		run.add(new ApplyLine("persistentvolumes", volumes.summary() + " become unusable"
-				+ (strategy.wipes() ? " and lose their data" : "") + " (confirmed)", Status.INFO));
+		run.add(new ApplyLine("persistentvolumes", volumes.summary() + " " + loss + " (confirmed)", Status.INFO));
 		return true;
 	}
 
@@ -137,14 +144,20 @@ public class Uninstaller {
 	 * accepted, {@code ignoreVolumes: true} too: newer operators block an uninstall while
 	 * claims of a Portworx StorageClass exist, and older ones drop the unknown field.
 	 */
-	private static void setStrategy(ApplyRun run, KubernetesClient client, RunningPortworx running,
-			DeleteStrategy strategy, boolean ignoreVolumes) {
+	private static void setStrategy(ApplyRun run, KubernetesClient client, RunningPortworx running, String type,
+			boolean ignoreVolumes) {
 		try {
+			Map<String, Object> deleteStrategy = new java.util.LinkedHashMap<>();
+			deleteStrategy.put("type", type);
+			if (ignoreVolumes) {
+				deleteStrategy.put("ignoreVolumes", true);
+			}
 			storageCluster(client, running).patch(PatchContext.of(PatchType.JSON_MERGE),
-					"{\"spec\":{\"deleteStrategy\":{\"type\":\"" + strategy.type() + "\""
-							+ (ignoreVolumes ? ",\"ignoreVolumes\":true" : "") + "}}}");
-			run.add(new ApplyLine(running.kubectlName(), "patched (spec.deleteStrategy.type: " + strategy.type()
-					+ (ignoreVolumes ? ", ignoreVolumes: true" : "") + ")", Status.DONE));
+					client.getKubernetesSerialization()
+						.asJson(Map.of("spec", Map.of("deleteStrategy", deleteStrategy))));
+			run.add(new ApplyLine(running.kubectlName(),
+					"patched (spec.deleteStrategy.type: " + type + (ignoreVolumes ? ", ignoreVolumes: true" : "") + ")",
+					Status.DONE));
 		}
 		catch (KubernetesClientException ex) {
 			run.add(new ApplyLine(running.kubectlName(), ApplyFailure.describe(ex), Status.FAILED));
@@ -166,17 +179,48 @@ public class Uninstaller {
 	/**
 	 * A StorageCluster already being deleted: an uninstall was interrupted. A strategy
 	 * missing is still set (the operator reads it until it lets the StorageCluster go);
-	 * one already set is kept, whatever was asked now.
+	 * one already set is kept, whatever was asked now, even one px-wizard does not offer
+	 * (newer operators have {@code UninstallAndDelete}).
 	 */
-	private static void resume(ApplyRun run, KubernetesClient client, RunningPortworx running, DeleteStrategy asked) {
-		Optional<DeleteStrategy> set = DeleteStrategy.ofType(running.deleteStrategy());
-		if (set.isEmpty()) {
-			setStrategy(run, client, running, asked, false);
+	private static void resume(ApplyRun run, KubernetesClient client, RunningPortworx running, DeleteStrategy asked,
+			boolean volumesPresent) {
+		if (running.deleteStrategy() == null) {
+			setStrategy(run, client, running, asked.type(), volumesPresent);
 			return;
 		}
-		run.describeAs(set.get().action(), null, null);
+		DeleteStrategy.ofType(running.deleteStrategy()).ifPresent((set) -> run.describeAs(set.action(), null, null));
 		run.add(new ApplyLine(running.kubectlName(), "being deleted since " + running.deletingSince()
-				+ " (spec.deleteStrategy.type: " + set.get().type() + "): following the operator", Status.INFO));
+				+ " (spec.deleteStrategy.type: " + running.deleteStrategy() + "): following the operator",
+				Status.INFO));
+		if (volumesPresent) {
+			// Newer operators wait for the claims unless told to ignore them.
+			setStrategy(run, client, running, running.deleteStrategy(), true);
+		}
+	}
+
+	/**
+	 * The operator goes only when no StorageCluster is left for it to let go: another one
+	 * (there should be none) keeps it.
+	 */
+	private static void noStorageClusterLeft(ApplyRun run, KubernetesClient client) {
+		List<GenericKubernetesResource> left;
+		try {
+			left = RunningPortworx.storageClusters(client).orElse(List.of());
+		}
+		catch (KubernetesClientException ex) {
+			run.add(new ApplyLine(storageClusters(), ApplyFailure.describe(ex), Status.FAILED));
+			throw new StepFailed();
+		}
+		if (!left.isEmpty()) {
+			run.add(new ApplyLine(storageClusters(),
+					"another StorageCluster is still here ("
+							+ left.stream()
+								.map((c) -> c.getMetadata().getNamespace() + "/" + c.getMetadata().getName())
+								.collect(java.util.stream.Collectors.joining(", "))
+							+ "): the operator stays to remove it; uninstall that one first",
+					Status.FAILED));
+			throw new StepFailed();
+		}
 	}
 
 	private void waitUntilGone(ApplyRun run, KubernetesClient client, RunningPortworx running) {
@@ -184,14 +228,23 @@ public class Uninstaller {
 		run.add(new ApplyLine(name, "waiting for the operator to remove Portworx from every node (up to "
 				+ properties.uninstallTimeout().toMinutes() + "m)", Status.WAITING));
 		long deadline = System.nanoTime() + properties.uninstallTimeout().toNanos();
+		String progress = "";
 		try {
 			while (true) {
-				GenericKubernetesResource cluster = storageCluster(client, running).get();
-				if (cluster == null) {
-					run.add(new ApplyLine(name, "deleted: the operator removed Portworx and let it go", Status.DONE));
-					return;
+				try {
+					GenericKubernetesResource cluster = storageCluster(client, running).get();
+					if (cluster == null) {
+						run.add(new ApplyLine(name, "deleted: the operator removed Portworx and let it go",
+								Status.DONE));
+						return;
+					}
+					progress = progress(client, running.namespace(), cluster);
 				}
-				String progress = progress(client, running.namespace(), cluster);
+				catch (KubernetesClientException ex) {
+					// One failed look (a dropped connection) is not the end: tried again
+					// until the deadline, which says it.
+					progress = ApplyFailure.describe(ex);
+				}
 				if (System.nanoTime() - deadline >= 0) {
 					run.add(new ApplyLine(name,
 							"timed out waiting for the deletion; still there: " + progress
@@ -205,10 +258,6 @@ public class Uninstaller {
 				run.add(new ApplyLine(name, "waiting for the deletion: " + progress, Status.WAITING));
 				Thread.sleep(POLL.toMillis());
 			}
-		}
-		catch (KubernetesClientException ex) {
-			run.add(new ApplyLine(name, ApplyFailure.describe(ex), Status.FAILED));
-			throw new StepFailed();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -272,7 +321,13 @@ public class Uninstaller {
 	}
 
 	private static boolean operatorRuns(KubernetesClient client, String namespace) {
-		var operator = client.apps().deployments().inNamespace(namespace).withName(PortworxApi.OPERATOR).get();
+		Deployment operator;
+		try {
+			operator = client.apps().deployments().inNamespace(namespace).withName(PortworxApi.OPERATOR).get();
+		}
+		catch (KubernetesClientException ex) {
+			return true;
+		}
 		return operator != null && operator.getStatus() != null && operator.getStatus().getAvailableReplicas() != null
 				&& operator.getStatus().getAvailableReplicas() > 0;
 	}

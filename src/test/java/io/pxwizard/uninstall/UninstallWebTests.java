@@ -73,7 +73,8 @@ class UninstallWebTests {
 			.bodyText()
 			.contains("Portworx 2.8.1.5, operator 1.5.2 runs here (storagecluster.core.libopenstorage.org/"
 					+ Specs.CLUSTER_NAME + " in namespace kube-system).")
-			.contains("To confirm, type the cluster's name <code>" + Specs.CLUSTER_NAME + "</code>")
+			.contains("To confirm, type the cluster&#39;s name</span>",
+					"<code>" + Specs.CLUSTER_NAME + "</code></label>")
 			.contains("No PersistentVolume or PersistentVolumeClaim of Portworx")
 			.contains("spec.deleteStrategy.type: UninstallAndWipe")
 			.contains("href=\"/spec/2.8?");
@@ -140,6 +141,7 @@ class UninstallWebTests {
 			.contains("An uninstall is in progress", ">Resume the uninstall</button>");
 
 		MvcTestResult resumed = post("UNINSTALL", Specs.CLUSTER_NAME, false);
+		assertThat(resumed).hasStatus(HttpStatus.FOUND).redirectedUrl().startsWith("/apply/runs/");
 		String run = resumed.getMvcResult().getResponse().getRedirectedUrl();
 		// While px-wizard follows it, the page points at that run rather than offer a
 		// second.
@@ -154,6 +156,38 @@ class UninstallWebTests {
 				.contains("Portworx is uninstalled."));
 		assertThat(mvc.get().uri(run).accept(MediaType.TEXT_HTML)).bodyText()
 			.contains("following the operator", "serviceaccount/portworx-operator</span>");
+	}
+
+	@Test
+	void aSpecOfAnotherNamespaceIsNotTheOneToUninstallWith() {
+		install();
+		String elsewhere = "/uninstall/2.8?" + Specs.SEED_QUERY.replace("&st=k8s", "&ns=portworx&st=k8s");
+		assertThat(mvc.get().uri(URI.create(elsewhere)).accept(MediaType.TEXT_HTML)).hasStatusOk()
+			.bodyText()
+			.contains("This spec installs into portworx, but Portworx runs in kube-system here");
+		assertThat(mvc.post()
+			.uri(URI.create(elsewhere))
+			.param("strategy", "UNINSTALL")
+			.param("clusterName", Specs.CLUSTER_NAME)
+			.with(csrf())
+			.accept(MediaType.TEXT_HTML)).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.bodyText()
+			.contains("This spec installs into another namespace than the Portworx that runs here");
+		assertThat(storageCluster().getMetadata().getDeletionTimestamp()).isNull();
+
+		// The saved spec's own namespace: its objects are removed.
+		MvcTestResult started = mvc.post()
+			.uri(URI.create("/uninstall/2.8?" + Specs.SEED_QUERY))
+			.param("strategy", "UNINSTALL")
+			.param("clusterName", Specs.CLUSTER_NAME)
+			.with(csrf())
+			.accept(MediaType.TEXT_HTML)
+			.exchange();
+		assertThat(started).hasStatus(HttpStatus.FOUND).redirectedUrl().startsWith("/apply/runs/");
+		String run = started.getMvcResult().getResponse().getRedirectedUrl();
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(mvc.get().uri(run).accept(MediaType.TEXT_HTML)).bodyText()
+				.contains("Portworx is uninstalled.", "secret/px-essential</span>"));
 	}
 
 	@Test

@@ -117,7 +117,68 @@ class UninstallerTests {
 			.untilAsserted(() -> assertThat(client.pods().inNamespace("kube-system").list().getItems()).isEmpty());
 		List<String> requests = cluster.server().dispatcher().requests();
 		String path = "/apis/core.libopenstorage.org/v1/namespaces/kube-system/storageclusters/" + Specs.CLUSTER_NAME;
-		assertThat(indexOf(requests, "PATCH " + path)).isLessThan(indexOf(requests, "DELETE " + path));
+		assertThat(indexOf(requests, "PATCH " + path)).isNotNegative().isLessThan(indexOf(requests, "DELETE " + path));
+	}
+
+	@Test
+	void aStorageClusterOtherThanTheOneConfirmedIsNotTouched() {
+		ApplyRun run = uninstall(DeleteStrategy.UNINSTALL_AND_WIPE, "px-cluster-confirmed-elsewhere", true, FAST);
+		assertThat(run.state()).isEqualTo(ApplyRun.State.FAILED);
+		assertThat(run.lines()).singleElement()
+			.extracting(ApplyLine::result)
+			.asString()
+			.startsWith("not the StorageCluster confirmed (px-cluster-confirmed-elsewhere): nothing was changed");
+		assertThat(storageCluster().getMetadata().getDeletionTimestamp()).isNull();
+		assertThat(storageCluster().<Object>get("spec", "deleteStrategy")).isNull();
+	}
+
+	@Test
+	void aStrategyAlreadySetIsFollowedEvenOnePxWizardDoesNotOffer() {
+		var resource = client.genericKubernetesResources(PortworxResources.STORAGE_CLUSTERS)
+			.inNamespace("kube-system")
+			.withName(Specs.CLUSTER_NAME);
+		cluster.operator().pause(true);
+		resource.patch(
+				io.fabric8.kubernetes.client.dsl.base.PatchContext
+					.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+				"{\"spec\":{\"deleteStrategy\":{\"type\":\"UninstallAndDelete\"}}}");
+		resource.delete();
+		cluster.operator().pause(false);
+
+		ApplyRun run = uninstall(DeleteStrategy.UNINSTALL, false, FAST);
+
+		assertThat(run.state()).as(run.lines().toString()).isEqualTo(ApplyRun.State.SUCCEEDED);
+		assertThat(run.lines()).extracting(ApplyLine::result)
+			.noneMatch((result) -> result.startsWith("patched"))
+			.anySatisfy((result) -> assertThat(result)
+				.endsWith("(spec.deleteStrategy.type: UninstallAndDelete): following the operator"));
+	}
+
+	@Test
+	void theOperatorStaysWhileAnotherStorageClusterNeedsIt() {
+		GenericKubernetesResource other = new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+			.withApiVersion("core.libopenstorage.org/v1")
+			.withKind("StorageCluster")
+			.withNewMetadata()
+			.withName("px-other")
+			.withNamespace("portworx")
+			.endMetadata()
+			.build();
+		client.genericKubernetesResources(PortworxResources.STORAGE_CLUSTERS)
+			.inNamespace("portworx")
+			.resource(other)
+			.create();
+
+		ApplyRun run = uninstall(DeleteStrategy.UNINSTALL, false, FAST);
+
+		assertThat(run.state()).isEqualTo(ApplyRun.State.FAILED);
+		assertThat(run.lines()).last()
+			.extracting(ApplyLine::result)
+			.asString()
+			.isEqualTo("another StorageCluster is still here (portworx/px-other): the operator stays to remove it; "
+					+ "uninstall that one first");
+		assertThat(client.apps().deployments().inNamespace("kube-system").withName("portworx-operator").get())
+			.isNotNull();
 	}
 
 	@Test
@@ -178,7 +239,7 @@ class UninstallerTests {
 		ApplyRun resumed = uninstall(DeleteStrategy.UNINSTALL_AND_WIPE, false, FAST);
 		assertThat(resumed.state()).as(resumed.lines().toString()).isEqualTo(ApplyRun.State.SUCCEEDED);
 		assertThat(resumed.action()).isEqualTo(ApplyRun.Action.UNINSTALL);
-		assertThat(resumed.lines().get(0).result()).startsWith("being deleted since ")
+		assertThat(resumed.lines().get(1).result()).startsWith("being deleted since ")
 			.endsWith("(spec.deleteStrategy.type: Uninstall): following the operator");
 		assertThat(resumed.lines()).extracting(ApplyLine::result)
 			.noneMatch((result) -> result.startsWith("patched"))
@@ -190,7 +251,7 @@ class UninstallerTests {
 	void theWaitShowsTheOperatorsPhaseConditionAndWiperPods() {
 		ApplyRun run = ApplyRunFixture.newRun("2.8", Specs.SEED_QUERY, cluster.info());
 		Thread uninstalling = new Thread(() -> new Uninstaller(FAST).uninstall(run, client, plan(fixture.seed()),
-				DeleteStrategy.UNINSTALL, false));
+				DeleteStrategy.UNINSTALL, Specs.CLUSTER_NAME, false));
 		uninstalling.start();
 		// Held while the wiper pods run, so the next poll of the wait sees them.
 		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10)).until(() -> !wipers.isEmpty());
@@ -223,15 +284,21 @@ class UninstallerTests {
 				.list()
 				.getItems()
 				.isEmpty());
-		ApplyRun run = uninstall(DeleteStrategy.UNINSTALL, false, FAST);
+		ApplyRun run = uninstall(DeleteStrategy.UNINSTALL, null, false, FAST);
 		assertThat(run.state()).as(run.lines().toString()).isEqualTo(ApplyRun.State.SUCCEEDED);
 		assertThat(run.lines().get(0).result()).startsWith("no StorageCluster on this cluster");
 		assertThat(client.apps().deployments().inAnyNamespace().list().getItems()).isEmpty();
 	}
 
 	private ApplyRun uninstall(DeleteStrategy strategy, boolean volumesAccepted, ClusterProperties properties) {
+		return uninstall(strategy, Specs.CLUSTER_NAME, volumesAccepted, properties);
+	}
+
+	private ApplyRun uninstall(DeleteStrategy strategy, String confirmedName, boolean volumesAccepted,
+			ClusterProperties properties) {
 		ApplyRun run = ApplyRunFixture.newRun("2.8", Specs.SEED_QUERY, cluster.info());
-		new Uninstaller(properties).uninstall(run, client, plan(fixture.seed()), strategy, volumesAccepted);
+		new Uninstaller(properties).uninstall(run, client, plan(fixture.seed()), strategy, confirmedName,
+				volumesAccepted);
 		return run;
 	}
 
