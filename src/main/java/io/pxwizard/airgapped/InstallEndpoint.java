@@ -82,6 +82,24 @@ class InstallEndpoint {
 	}
 
 	/**
+	 * The spec's StorageClasses, to apply once Portworx is Online
+	 * ({@code kubectl apply -f}).
+	 */
+	@GetMapping("/install/{version}/storageclasses")
+	ResponseEntity<String> storageClasses(@PathVariable String version,
+			@RequestParam MultiValueMap<String, String> query, Locale locale) {
+		SpecReading reading = specQuery.read(version, SpecParameters.of(query));
+		if (!reading.isValid()) {
+			return problems(reading.errors(), locale);
+		}
+		String yaml = manifests.storageClassYaml(reading.spec());
+		if (yaml.isEmpty()) {
+			return problem(messages.getMessage("install.noStorageClasses", null, locale));
+		}
+		return yaml(yaml, null);
+	}
+
+	/**
 	 * The images the install pulls, one a line, each followed by the name it is pulled by
 	 * from a custom registry.
 	 */

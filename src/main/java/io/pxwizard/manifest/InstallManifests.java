@@ -32,6 +32,8 @@ public class InstallManifests {
 
 	private final ManifestYaml yaml;
 
+	private final StorageClassManifest storageClassManifest;
+
 	/**
 	 * Kinds Portworx's templates write {@code kind} before {@code apiVersion} (real specs
 	 * and operator manifests).
@@ -54,7 +56,8 @@ public class InstallManifests {
 	});
 
 	InstallManifests(PortworxCatalog catalog, SpecQuery specQuery, OperatorManifest operatorManifest,
-			ClusterSpecManifest clusterSpecManifest, ManifestYaml yaml) {
+			ClusterSpecManifest clusterSpecManifest, ManifestYaml yaml, StorageClassManifest storageClassManifest) {
+		this.storageClassManifest = storageClassManifest;
 		this.catalog = catalog;
 		this.specQuery = specQuery;
 		this.operatorManifest = operatorManifest;
@@ -93,6 +96,17 @@ public class InstallManifests {
 			objects.addAll(clusterObjects(spec));
 			return write(url, objects);
 		});
+	}
+
+	/** The spec's StorageClasses, applied once Portworx is Online. */
+	public List<HasMetadata> storageClassObjects(InstallSpec spec) {
+		return storageClassManifest.objects(specQuery.storageClasses(spec));
+	}
+
+	/** Their YAML, empty without StorageClasses. */
+	public String storageClassYaml(InstallSpec spec) {
+		List<HasMetadata> objects = storageClassObjects(spec);
+		return objects.isEmpty() ? "" : write(null, objects);
 	}
 
 	private String write(String source, List<HasMetadata> objects) {

@@ -20,6 +20,11 @@ public record StorageClassOptions(List<StorageClassChoice> classes, String defau
 		return classes.isEmpty();
 	}
 
+	/** The class made from a preset, {@code null} when that preset is not used. */
+	public StorageClassChoice of(String preset) {
+		return classes.stream().filter((choice) -> choice.preset().equals(preset)).findFirst().orElse(null);
+	}
+
 	/** The highest replication factor asked for, 0 without classes. */
 	public int maxReplication() {
 		return classes.stream().mapToInt(StorageClassChoice::replication).max().orElse(0);

@@ -38,6 +38,11 @@ public final class AppUrls {
 		return "/install/" + segment(version) + "/all?" + query;
 	}
 
+	/** A spec's StorageClasses as YAML ({@code /install/{version}/storageclasses}). */
+	public static String installStorageClasses(String version, String query) {
+		return "/install/" + segment(version) + "/storageclasses?" + query;
+	}
+
 	/** The images a spec's install pulls, as text ({@code /install/{version}/images}). */
 	public static String installImages(String version, String query) {
 		return "/install/" + segment(version) + "/images?" + query;

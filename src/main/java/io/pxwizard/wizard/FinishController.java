@@ -36,6 +36,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
@@ -71,6 +72,26 @@ class FinishController {
 		this.fieldMessages = fieldMessages;
 		this.manifests = manifests;
 		this.properties = properties;
+	}
+
+	/**
+	 * The finish page's StorageClasses form: a ticked preset with its name and
+	 * replication becomes the spec's {@code sc} (and {@code scdefault}), and the page
+	 * shows again with them; a wrong answer keeps the spec as it was and says why.
+	 */
+	@GetMapping("/spec/{version}/storage-classes")
+	String storageClasses(@PathVariable String version, @RequestParam MultiValueMap<String, String> form,
+			RedirectAttributes redirect, Locale locale) {
+		StorageClassForm answers = StorageClassForm.of(SpecParameters.of(form), catalog.storageClassPresets());
+		String source = AppUrls.LOCAL_SOURCE.equals(answers.spec().get(AppUrls.SOURCE))
+				? "&" + AppUrls.SOURCE + "=" + AppUrls.LOCAL_SOURCE : "";
+		SpecReading reading = specQuery.read(version, answers.withClasses());
+		if (!reading.isValid()) {
+			redirect.addFlashAttribute("storageClassProblems", fieldMessages.lines(reading.errors(), locale));
+			return "redirect:" + AppUrls.spec(version, specQuery.queryString(version, answers.spec().asMap())) + source
+					+ "#storage-classes";
+		}
+		return "redirect:" + AppUrls.spec(version, specQuery.queryString(reading.spec())) + source + "#storage-classes";
 	}
 
 	@GetMapping("/spec/{version}")
@@ -121,6 +142,10 @@ class FinishController {
 			model.addAttribute("downloadAll", AppUrls.installAll(version, canonical));
 		}
 		model.addAttribute("namespace", specQuery.namespace(spec));
+		model.addAttribute("storageClasses", specQuery.storageClasses(spec));
+		model.addAttribute("storageClassPresets", catalog.storageClassPresets());
+		model.addAttribute("storageClassYaml", manifests.storageClassYaml(spec));
+		model.addAttribute("storageClassesUrl", AppUrls.installStorageClasses(version, canonical));
 		model.addAttribute("specUrl", AppUrls.spec(version, canonical));
 		model.addAttribute("steps", List.of(WizardStep.values()));
 		model.addAttribute("step", WizardStep.FINISH);

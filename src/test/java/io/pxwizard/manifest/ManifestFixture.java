@@ -30,7 +30,7 @@ public final class ManifestFixture {
 	final ClusterSpecManifest clusterSpec = new ClusterSpecManifest(catalog, specQuery);
 
 	public final InstallManifests manifests = new InstallManifests(catalog, specQuery, new OperatorManifest(catalog),
-			clusterSpec, new ManifestYaml());
+			clusterSpec, new ManifestYaml(), new StorageClassManifest(catalog));
 
 	public final ImageMirror imageMirror = new ImageMirror(catalog);
 
