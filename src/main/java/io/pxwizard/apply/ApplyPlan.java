@@ -15,19 +15,28 @@ import io.pxwizard.catalog.UpgradePath;
  * @param namespace where the operator and the StorageCluster live
  * @param upgradePaths the upgrades Portworx does not support in one step, for applying
  * over a running release
+ * @param storageClassObjects px-wizard's own StorageClasses, applied once the
+ * StorageCluster is Online
  */
 public record ApplyPlan(List<HasMetadata> operatorObjects, List<HasMetadata> clusterObjects, String namespace,
-		List<UpgradePath> upgradePaths) {
+		List<UpgradePath> upgradePaths, List<HasMetadata> storageClassObjects) {
 
 	public ApplyPlan {
 		operatorObjects = List.copyOf(operatorObjects);
 		clusterObjects = List.copyOf(clusterObjects);
 		upgradePaths = List.copyOf(upgradePaths);
+		storageClassObjects = List.copyOf(storageClassObjects);
 	}
 
-	/** A plan with no upgrade path to keep to. */
+	/** A plan with no upgrade path to keep to and no StorageClass. */
 	public ApplyPlan(List<HasMetadata> operatorObjects, List<HasMetadata> clusterObjects, String namespace) {
-		this(operatorObjects, clusterObjects, namespace, List.of());
+		this(operatorObjects, clusterObjects, namespace, List.of(), List.of());
+	}
+
+	/** A plan with no StorageClass. */
+	public ApplyPlan(List<HasMetadata> operatorObjects, List<HasMetadata> clusterObjects, String namespace,
+			List<UpgradePath> upgradePaths) {
+		this(operatorObjects, clusterObjects, namespace, upgradePaths, List.of());
 	}
 
 }

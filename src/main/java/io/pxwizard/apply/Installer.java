@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  * {@code kubectl apply --server-side}, in the order Portworx needs: the operator's
  * objects, a wait for the operator Deployment to be available, a wait for the
  * StorageCluster CRD the operator registers to be Established, then the Secret and the
- * StorageCluster. Server-side apply with one field manager makes a second run change
- * nothing.
+ * StorageCluster, and once it is Online the spec's StorageClasses
+ * ({@link StorageClassApplier}). Server-side apply with one field manager makes a second
+ * run change nothing.
  */
 @Component
 public class Installer {
@@ -45,8 +46,11 @@ public class Installer {
 
 	private final ClusterProperties properties;
 
+	private final StorageClassApplier storageClasses;
+
 	Installer(ClusterProperties properties) {
 		this.properties = properties;
+		this.storageClasses = new StorageClassApplier(properties);
 	}
 
 	/**
@@ -67,6 +71,9 @@ public class Installer {
 			}
 			for (HasMetadata object : plan.clusterObjects()) {
 				apply(run, client, object);
+			}
+			if (!storageClasses.apply(run, client, plan)) {
+				throw new StepFailed();
 			}
 			run.finish(ApplyRun.State.SUCCEEDED);
 		}

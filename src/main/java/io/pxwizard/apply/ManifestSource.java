@@ -52,11 +52,13 @@ class ManifestSource {
 		String namespace = specQuery.namespace(spec);
 		if (local) {
 			return new ApplyPlan(manifests.operatorObjects(specQuery.operatorRequest(spec)),
-					manifests.clusterObjects(spec), namespace, catalog.upgradePaths());
+					manifests.clusterObjects(spec), namespace, catalog.upgradePaths(),
+					manifests.storageClassObjects(spec));
 		}
 		InstallCommands commands = specQuery.commands(spec, catalog.installBaseUrl());
+		// The StorageClasses are px-wizard's own: rendered here whatever the source.
 		return new ApplyPlan(fetch(commands.operatorUrl(), client), fetch(commands.specUrl(), client), namespace,
-				catalog.upgradePaths());
+				catalog.upgradePaths(), manifests.storageClassObjects(spec));
 	}
 
 	private List<HasMetadata> fetch(String url, KubernetesClient client) {

@@ -62,6 +62,9 @@ public class Preflight {
 			checks.add(existingOperator(client, plan.namespace()));
 			checks.add(existingStorageCluster(client, plan));
 			checks.add(storageClasses(client));
+			if (!plan.storageClassObjects().isEmpty()) {
+				checks.add(replication(client, plan));
+			}
 			checks.addAll(permissions(client, plan));
 		}
 		catch (KubernetesClientException ex) {
@@ -82,6 +85,28 @@ public class Preflight {
 					Verdict.WARN);
 		}
 		return new PreflightCheck("Nodes", result, Verdict.PASS);
+	}
+
+	/**
+	 * Portworx puts each replica of a volume on another node: a StorageClass asking for
+	 * more replicas than there are nodes never gets a volume.
+	 */
+	private static PreflightCheck replication(KubernetesClient client, ApplyPlan plan) {
+		long ready = client.nodes().list().getItems().stream().filter(Preflight::isReady).count();
+		String title = "Replication";
+		for (HasMetadata storageClass : plan.storageClassObjects()) {
+			int replication = Integer.parseInt(((StorageClass) storageClass).getParameters().get("repl"));
+			if (replication > ready) {
+				return new PreflightCheck(title,
+						storageClass.getMetadata().getName() + " asks for " + replication + " replicas but only "
+								+ ready + ((ready == 1) ? " node is" : " nodes are")
+								+ " Ready: Portworx keeps each replica on another "
+								+ "node, so its claims would stay Pending (lower its replication)",
+						Verdict.FAIL);
+			}
+		}
+		return new PreflightCheck(title, "each StorageClass's replicas fit on the " + ready
+				+ " Ready nodes (the disk scan shows which of them have storage)", Verdict.PASS);
 	}
 
 	private static boolean isReady(Node node) {
@@ -158,6 +183,7 @@ public class Preflight {
 		Set<String> checked = new LinkedHashSet<>();
 		List<HasMetadata> objects = new ArrayList<>(plan.operatorObjects());
 		objects.addAll(plan.clusterObjects());
+		objects.addAll(plan.storageClassObjects());
 		for (HasMetadata object : objects) {
 			String group = object.getApiVersion().contains("/")
 					? object.getApiVersion().substring(0, object.getApiVersion().indexOf('/')) : "";

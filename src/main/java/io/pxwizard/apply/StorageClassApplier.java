@@ -1,0 +1,196 @@
+package io.pxwizard.apply;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.pxwizard.apply.ApplyLine.Status;
+import io.pxwizard.cluster.ClusterProperties;
+import io.pxwizard.cluster.PortworxResources;
+import io.pxwizard.manifest.StorageClassManifest;
+
+/**
+ * The last step of an apply: once the StorageCluster is Online, the spec's StorageClasses
+ * with server-side apply. Making one the default first takes the default mark off the
+ * others, as Kubernetes' docs do it. A class that exists with other parameters is not
+ * touched: Kubernetes forbids changing them, so the line says how to re-create it.
+ */
+final class StorageClassApplier {
+
+	private static final long POLL_MILLIS = 500;
+
+	private final ClusterProperties properties;
+
+	StorageClassApplier(ClusterProperties properties) {
+		this.properties = properties;
+	}
+
+	/** Adds a line per class; false when one failed (its line says why). */
+	boolean apply(ApplyRun run, KubernetesClient client, ApplyPlan plan) {
+		List<HasMetadata> classes = plan.storageClassObjects();
+		if (classes.isEmpty()) {
+			return true;
+		}
+		if (!run.dryRun() && !waitUntilOnline(run, client, plan)) {
+			return false;
+		}
+		Optional<String> defaultClass = classes.stream()
+			.filter((c) -> "true".equals(annotation(c, StorageClassManifest.DEFAULT_CLASS_ANNOTATION)))
+			.map((c) -> c.getMetadata().getName())
+			.findFirst();
+		try {
+			if (defaultClass.isPresent()) {
+				takeDefaultMarkOff(run, client, defaultClass.get());
+			}
+			for (HasMetadata storageClass : classes) {
+				if (!apply(run, client, (StorageClass) storageClass)) {
+					return false;
+				}
+			}
+			return true;
+		}
+		catch (KubernetesClientException ex) {
+			run.add(new ApplyLine("storageclasses.storage.k8s.io", ApplyFailure.describe(ex), Status.FAILED));
+			return false;
+		}
+	}
+
+	private boolean waitUntilOnline(ApplyRun run, KubernetesClient client, ApplyPlan plan) {
+		Optional<HasMetadata> planned = plan.clusterObjects()
+			.stream()
+			.filter((o) -> "StorageCluster".equals(o.getKind()))
+			.findFirst();
+		if (planned.isEmpty()) {
+			return true;
+		}
+		String name = planned.get().getMetadata().getName();
+		String kubectlName = "storagecluster.core.libopenstorage.org/" + name;
+		run.add(new ApplyLine(kubectlName, "waiting for phase Online before the StorageClasses (up to "
+				+ properties.onlineTimeout().toMinutes() + "m)", Status.WAITING));
+		long deadline = System.nanoTime() + properties.onlineTimeout().toNanos();
+		String phase = null;
+		try {
+			while (true) {
+				GenericKubernetesResource cluster = client
+					.genericKubernetesResources(PortworxResources.STORAGE_CLUSTERS)
+					.inNamespace(plan.namespace())
+					.withName(name)
+					.get();
+				phase = (cluster != null) ? cluster.get("status", "phase") : null;
+				if ("Online".equals(phase) || "Running".equals(phase)) {
+					run.add(new ApplyLine(kubectlName, "condition met: phase " + phase, Status.DONE));
+					return true;
+				}
+				if (System.nanoTime() - deadline >= 0) {
+					run.add(new ApplyLine(kubectlName, "timed out waiting for phase Online (phase "
+							+ ((phase != null) ? phase : "none yet")
+							+ "); the StorageClasses were not applied: apply again once it is Online (the status page shows it)",
+							Status.FAILED));
+					return false;
+				}
+				Thread.sleep(POLL_MILLIS);
+			}
+		}
+		catch (KubernetesClientException ex) {
+			run.add(new ApplyLine(kubectlName, ApplyFailure.describe(ex), Status.FAILED));
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			run.add(new ApplyLine(kubectlName, "interrupted while waiting for phase Online", Status.FAILED));
+			return false;
+		}
+	}
+
+	/**
+	 * {@code kubectl patch storageclass <other> -p
+	 * '{"metadata":{"annotations":{"storageclass.kubernetes.io/is-default-class":"false"}}}'}
+	 * for every other class marked default.
+	 */
+	private static void takeDefaultMarkOff(ApplyRun run, KubernetesClient client, String defaultClass) {
+		for (StorageClass other : client.storage().v1().storageClasses().list().getItems()) {
+			if (!other.getMetadata().getName().equals(defaultClass) && isDefault(other)) {
+				String name = "storageclass.storage.k8s.io/" + other.getMetadata().getName();
+				if (run.dryRun()) {
+					run.add(new ApplyLine(name,
+							"would no longer be the default StorageClass: " + defaultClass + " would be", Status.INFO));
+					continue;
+				}
+				client.storage().v1().storageClasses().withName(other.getMetadata().getName()).edit((sc) -> {
+					sc.getMetadata().getAnnotations().put(StorageClassManifest.DEFAULT_CLASS_ANNOTATION, "false");
+					sc.getMetadata().getAnnotations().remove("storageclass.beta.kubernetes.io/is-default-class");
+					return sc;
+				});
+				run.add(new ApplyLine(name, "patched (" + StorageClassManifest.DEFAULT_CLASS_ANNOTATION + ": false): "
+						+ defaultClass + " is the default StorageClass now", Status.DONE));
+			}
+		}
+	}
+
+	private boolean apply(ApplyRun run, KubernetesClient client, StorageClass storageClass) {
+		String name = KubectlNames.of(storageClass);
+		StorageClass existing = client.storage()
+			.v1()
+			.storageClasses()
+			.withName(storageClass.getMetadata().getName())
+			.get();
+		if (existing != null && !sameImmutableFields(existing, storageClass)) {
+			run.add(new ApplyLine(name,
+					"exists with other parameters (" + describe(existing)
+							+ "), which Kubernetes does not let change: kubectl delete storageclass "
+							+ storageClass.getMetadata().getName()
+							+ ", then apply again (bound volumes keep their data; new claims get the new parameters)",
+					Status.FAILED));
+			return false;
+		}
+		var resource = client.storage().v1().storageClasses().resource(storageClass);
+		if (run.dryRun()) {
+			resource.dryRun().fieldManager(Installer.FIELD_MANAGER).forceConflicts().serverSideApply();
+			run.add(new ApplyLine(name, "serverside-applied (server dry run): "
+					+ ((existing == null) ? "would be created" : "unchanged parameters"), Status.INFO));
+			return true;
+		}
+		resource.fieldManager(Installer.FIELD_MANAGER).forceConflicts().serverSideApply();
+		run.add(new ApplyLine(name, "serverside-applied", Status.DONE));
+		return true;
+	}
+
+	/** provisioner, parameters, reclaimPolicy, volumeBindingMode: fixed at creation. */
+	private static boolean sameImmutableFields(StorageClass existing, StorageClass wanted) {
+		return Objects.equals(existing.getProvisioner(), wanted.getProvisioner())
+				&& Objects.equals(orEmpty(existing.getParameters()), orEmpty(wanted.getParameters()))
+				&& Objects.equals(orDefault(existing.getReclaimPolicy(), "Delete"),
+						orDefault(wanted.getReclaimPolicy(), "Delete"))
+				&& Objects.equals(orDefault(existing.getVolumeBindingMode(), "Immediate"),
+						orDefault(wanted.getVolumeBindingMode(), "Immediate"));
+	}
+
+	private static String describe(StorageClass existing) {
+		return "provisioner " + existing.getProvisioner() + ", parameters " + orEmpty(existing.getParameters());
+	}
+
+	private static Map<String, String> orEmpty(Map<String, String> map) {
+		return (map != null) ? map : Map.of();
+	}
+
+	private static String orDefault(String value, String otherwise) {
+		return (value != null) ? value : otherwise;
+	}
+
+	static boolean isDefault(StorageClass storageClass) {
+		return "true".equals(annotation(storageClass, StorageClassManifest.DEFAULT_CLASS_ANNOTATION))
+				|| "true".equals(annotation(storageClass, "storageclass.beta.kubernetes.io/is-default-class"));
+	}
+
+	private static String annotation(HasMetadata object, String name) {
+		Map<String, String> annotations = object.getMetadata().getAnnotations();
+		return (annotations != null) ? annotations.get(name) : null;
+	}
+
+}
