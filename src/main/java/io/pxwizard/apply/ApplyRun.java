@@ -180,7 +180,9 @@ public final class ApplyRun {
 		/** Removes Portworx and keeps its data on the disks. */
 		UNINSTALL,
 		/** Removes Portworx and erases its data from every node's disks. */
-		UNINSTALL_AND_WIPE
+		UNINSTALL_AND_WIPE,
+		/** Proves that a StorageClass gives volumes that hold data, and cleans up. */
+		VERIFY
 
 	}
 

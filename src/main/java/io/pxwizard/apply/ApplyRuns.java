@@ -94,8 +94,9 @@ public class ApplyRuns implements DisposableBean {
 			return new Start.Switched(cluster.info());
 		}
 		String key = key(cluster.info());
-		ApplyRun run = new ApplyRun(UUID.randomUUID().toString(), order.spec().version(), order.parameters(),
-				order.query(), order.specUrl(), order.namespace(), order.dryRun(), order.local(), cluster.info());
+		ApplyRun run = new ApplyRun(UUID.randomUUID().toString(), (order.spec() != null) ? order.spec().version() : "",
+				order.parameters(), order.query(), order.specUrl(), order.namespace(), order.dryRun(), order.local(),
+				cluster.info());
 		run.startedBy(order.actor());
 		run.describeAs(order.action(), null, null);
 		ApplyRun running = runningByCluster.putIfAbsent(key, run);
@@ -122,7 +123,9 @@ public class ApplyRuns implements DisposableBean {
 			// The whole run uses the client it started with, even if the connection is
 			// switched meanwhile.
 			try {
-				operation.run(run, cluster.client(), source.plan(order.spec(), order.local(), cluster.client()));
+				// A run without a spec (Verify storage) has no plan.
+				operation.run(run, cluster.client(),
+						(order.spec() != null) ? source.plan(order.spec(), order.local(), cluster.client()) : null);
 			}
 			catch (ManifestSource.FetchFailed ex) {
 				run.add(new ApplyLine(ex.url(), ex.getMessage(), Status.FAILED));
@@ -172,7 +175,7 @@ public class ApplyRuns implements DisposableBean {
 	/**
 	 * What to run and on which spec.
 	 *
-	 * @param spec the spec whose plan the operation gets
+	 * @param spec the spec whose plan the operation gets, {@code null} for none
 	 * @param parameters its parameters, to run it again from a form
 	 * @param query its canonical query
 	 * @param specUrl its page

@@ -1,11 +1,13 @@
 package io.pxwizard.status;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.pxwizard.catalog.PortworxCatalog;
+import io.pxwizard.cluster.PortworxStorageClasses;
 import io.pxwizard.cluster.RunningPortworx;
 
 import org.springframework.http.HttpStatus;
@@ -49,6 +51,7 @@ class StatusController {
 		board.ifPresent((b) -> {
 			model.addAttribute("view", b.awaitView(FIRST_LIST));
 			running(b).ifPresent((running) -> model.addAttribute("running", running));
+			storageClasses(b).ifPresent((classes) -> model.addAttribute("storageClasses", classes));
 		});
 		return VIEW;
 	}
@@ -63,6 +66,18 @@ class StatusController {
 		}
 		catch (KubernetesClientException ex) {
 			// The board itself says what is wrong with the connection.
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * The Portworx StorageClasses and their claims; left out when they cannot be read.
+	 */
+	private static Optional<List<PortworxStorageClasses.Row>> storageClasses(StatusBoard board) {
+		try {
+			return Optional.of(PortworxStorageClasses.find(board.client()));
+		}
+		catch (KubernetesClientException ex) {
 			return Optional.empty();
 		}
 	}

@@ -71,7 +71,7 @@ class ArchitectureTests {
 			.layer("DiskScan")
 			.definedBy("io.pxwizard.diskscan..")
 			.layer("Uninstall")
-			.definedBy("io.pxwizard.uninstall..")
+			.definedBy("io.pxwizard.uninstall..", "io.pxwizard.verify..")
 			.layer("Pages")
 			.definedBy("io.pxwizard.wizard..", "io.pxwizard.airgapped..", "io.pxwizard.savedspec..",
 					"io.pxwizard.history..")

@@ -164,8 +164,8 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 				}
 			}
 			collectOperatorPods();
+			boolean online = false;
 			if (crdExists("storageclusters.core.libopenstorage.org")) {
-				boolean online = false;
 				for (GenericKubernetesResource cluster : client.genericKubernetesResources(STORAGE_CLUSTERS)
 					.inAnyNamespace()
 					.list()
@@ -174,10 +174,8 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 					online |= cluster.getMetadata().getDeletionTimestamp() == null
 							&& "Online".equals(cluster.get("status", "phase"));
 				}
-				if (online) {
-					volumes.tick(workload);
-				}
 			}
+			volumes.tick(online, workload);
 		}
 		catch (KubernetesClientException ex) {
 			logger.debug("Simulated operator tick failed: {}", ex.getMessage());
