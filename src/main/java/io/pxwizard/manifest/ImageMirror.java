@@ -38,8 +38,10 @@ public class ImageMirror {
 		List<MirroredImage> images = new ArrayList<>();
 		images.add(image("portworx", catalog.images().portworx() + ":" + spec.release().imageVersion(), registry));
 		images.add(image("operator", catalog.images().operator() + ":" + spec.release().operatorVersion(), registry));
-		// px-wizard's own disk scan runs before the install, from the same registry.
-		images.add(image("diskScan", catalog.diskScan().image(), registry));
+		// px-wizard's own disk scan (before the install) and Verify storage (after it)
+		// run
+		// this image, from the same registry.
+		images.add(image("px-wizard checks", catalog.diskScan().image(), registry));
 		Map<String, String> components = catalog.components(spec.release()).images();
 		for (MirroredComponents group : catalog.mirroredComponents()) {
 			boolean on = MirroredComponents.ALWAYS.equals(group.option()) || spec.components().isOn(group.option());
