@@ -119,6 +119,15 @@ final class Browser implements AutoCloseable {
 		return driver.findElements(By.xpath("//button[normalize-space()=" + xpathLiteral(name) + "]"));
 	}
 
+	/**
+	 * Scrolls an element into view at once (Bootstrap scrolls smoothly) and clicks it.
+	 */
+	void click(By element) {
+		WebElement found = driver.findElement(element);
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", found);
+		found.click();
+	}
+
 	/** Clicks a button that submits and waits for the next page. */
 	void press(String name) {
 		WebElement old = driver.findElement(By.tagName("html"));
