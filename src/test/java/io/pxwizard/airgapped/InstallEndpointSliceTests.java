@@ -6,6 +6,7 @@ import io.pxwizard.catalog.PortworxCatalog;
 import io.pxwizard.cluster.ClusterConnection;
 import io.pxwizard.manifest.ClusterSpecManifest;
 import io.pxwizard.manifest.ImageMirror;
+import io.pxwizard.manifest.StorageClassManifest;
 import io.pxwizard.manifest.InstallManifests;
 import io.pxwizard.manifest.ManifestYaml;
 import io.pxwizard.manifest.OperatorManifest;
@@ -36,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebMvcTest(InstallEndpoint.class)
 @EnableConfigurationProperties({ PortworxCatalog.class, LoginPolicy.class, PxWizardProperties.class })
 @Import({ SecurityConfiguration.class, SpecQuery.class, InstallManifests.class, OperatorManifest.class,
-		ClusterSpecManifest.class, ManifestYaml.class, ImageMirror.class, FieldMessages.class })
+		ClusterSpecManifest.class, ManifestYaml.class, ImageMirror.class, StorageClassManifest.class,
+		FieldMessages.class })
 class InstallEndpointSliceTests {
 
 	@Autowired

@@ -71,7 +71,7 @@ class DayTwoBrowserTest extends BrowserTestSupport {
 		assertThat(browser.driver().findElement(By.id("apply-progress")).getText()).containsSubsequence(
 				"deployment.apps/portworx-operator successfully rolled out",
 				"storagecluster.core.libopenstorage.org/" + Specs.CLUSTER_NAME + " serverside-applied");
-		browser.driver().findElement(By.linkText("Watch the install")).click();
+		browser.click(By.linkText("Watch the install"));
 		browser.waitUntil((d) -> d.findElement(By.id("board")).getText().contains("Install complete"));
 		assertThat(browser.driver().findElement(By.id("board")).getText()).contains(TARGET);
 		browser.go("/history");
@@ -85,11 +85,11 @@ class DayTwoBrowserTest extends BrowserTestSupport {
 
 		// The uninstall, from the status page.
 		browser.go("/status?ns=kube-system");
-		browser.driver().findElement(By.linkText("Uninstall Portworx")).click();
+		browser.click(By.linkText("Uninstall Portworx"));
 		browser.waitUntil((d) -> "Uninstall Portworx".equals(browser.heading()));
 		assertThat(browser.driver().findElement(By.id("volumes")).getText()).contains("default/data-mongo-0",
 				"default/mongo-0");
-		browser.driver().findElement(By.id("strategy-UNINSTALL_AND_WIPE")).click();
+		browser.click(By.id("strategy-UNINSTALL_AND_WIPE"));
 		browser.driver().findElement(By.id("clusterName")).sendKeys("px-cluster");
 		browser.press("Uninstall Portworx");
 		WebElement name = browser.driver().findElement(By.id("clusterName"));
@@ -102,7 +102,7 @@ class DayTwoBrowserTest extends BrowserTestSupport {
 		browser.screenshot(Path.of("target", "screenshots", "uninstall-refused.png"));
 		assertThat(storageCluster().getMetadata().getDeletionTimestamp()).isNull();
 
-		browser.driver().findElement(By.id("volumesAccepted")).click();
+		browser.click(By.id("volumesAccepted"));
 		name = browser.driver().findElement(By.id("clusterName"));
 		name.clear();
 		name.sendKeys(Specs.CLUSTER_NAME);

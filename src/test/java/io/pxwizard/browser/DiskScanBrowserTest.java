@@ -32,7 +32,7 @@ class DiskScanBrowserTest extends BrowserTestSupport {
 		assertThat(browser.driver().executeScript("return window.notReloaded === true;")).isEqualTo(true);
 		browser.screenshot(Path.of("target", "screenshots", "finish-disk-scan.png"));
 		// And on its own page.
-		browser.driver().findElement(By.partialLinkText("Disk preflight")).click();
+		browser.click(By.partialLinkText("Disk preflight"));
 		browser.waitUntil((d) -> browser.heading().equals("Disk preflight"));
 		browser.driver().executeScript("window.notReloaded = true;");
 

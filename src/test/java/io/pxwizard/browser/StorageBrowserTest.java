@@ -52,6 +52,9 @@ class StorageBrowserTest extends BrowserTestSupport {
 
 		browser.click(By.linkText("Watch the install"));
 		browser.waitUntil((d) -> d.findElement(By.id("verify")).getText().contains("px-redis"));
+		browser.driver()
+			.executeScript("document.getElementById('verify').scrollIntoView({block: 'start', behavior: 'instant'});");
+		browser.screenshot(Path.of("target", "screenshots", "status-storage-classes.png"));
 		new Select(browser.driver().findElement(By.id("verify-class"))).selectByVisibleText("px-redis");
 		browser.press("Verify storage");
 		assertThat(browser.heading()).isEqualTo("Verify storage");

@@ -24,7 +24,7 @@ class WizardBrowserTest extends BrowserTestSupport {
 	@Test
 	void seedFlowEndsInTheSeedsTwoCommands() throws IOException {
 		browser.go("/");
-		browser.driver().findElement(By.linkText("Create a new spec")).click();
+		browser.click(By.linkText("Create a new spec"));
 		browser.waitUntil((d) -> browser.heading().equals("Basic"));
 
 		// Basic: Portworx Essentials with the seed's ID, the operator, version 2.8,
@@ -119,12 +119,12 @@ class WizardBrowserTest extends BrowserTestSupport {
 	@Test
 	void manifestsOpenHighlightedAndTheSourceSwitchMovesTheCommands() throws IOException {
 		browser.go("/spec/2.8?" + Specs.SEED_QUERY);
-		browser.driver().findElement(By.xpath("//summary[normalize-space()='StorageCluster spec']")).click();
+		browser.click(By.xpath("//summary[normalize-space()='StorageCluster spec']"));
 		WebElement yaml = browser.driver().findElement(By.cssSelector("details[open] code.language-yaml"));
 		browser.waitUntil((d) -> yaml.getAttribute("class").contains("hljs"));
 		assertThat(yaml.getText()).contains("kind: StorageCluster", "name: " + Specs.CLUSTER_NAME);
 		browser.screenshot(Path.of("target", "screenshots", "finish-manifest.png"));
-		browser.driver().findElement(By.linkText("this server (air-gapped)")).click();
+		browser.click(By.linkText("this server (air-gapped)"));
 		browser.waitUntil((d) -> commandText("cmd-1").contains("/install/2.8?comp=pxoperator"));
 		assertThat(commandText("cmd-1"))
 			.isEqualTo("kubectl apply -f 'http://127.0.0.1:" + port + "/install/2.8?comp=pxoperator'");
@@ -139,11 +139,11 @@ class WizardBrowserTest extends BrowserTestSupport {
 		browser.type("Name", name);
 		browser.press("Save spec");
 		assertThat(browser.heading()).isEqualTo(name);
-		browser.driver().findElement(By.linkText("Specs")).click();
+		browser.click(By.linkText("Specs"));
 		browser.waitUntil((d) -> browser.heading().equals("Saved specs"));
-		browser.driver().findElement(By.linkText(name)).click();
+		browser.click(By.linkText(name));
 		browser.waitUntil((d) -> browser.heading().equals(name));
-		browser.driver().findElement(By.linkText("Open")).click();
+		browser.click(By.linkText("Open"));
 		browser.waitUntil((d) -> browser.heading().equals("Your spec is ready"));
 		assertThat(commandText("cmd-1")).isEqualTo(Specs.SEED_OPERATOR_COMMAND);
 		assertThat(commandText("cmd-2")).isEqualTo(Specs.SEED_SPEC_COMMAND);
