@@ -44,12 +44,63 @@
     }
   });
 
+  // kubectl's short age, as KubectlFormat.age writes it on the server: 45s, 5m10s under ten minutes, 3h5m, 5d2h, 400d, 2y.
+  function kubectlAge(seconds) {
+    var s = Math.max(0, Math.floor(seconds));
+    var minutes = Math.floor(s / 60);
+    var hours = Math.floor(minutes / 60);
+    var days = Math.floor(hours / 24);
+    if (s < 120) {
+      return s + 's';
+    }
+    if (minutes < 10) {
+      return (s % 60 === 0) ? minutes + 'm' : minutes + 'm' + (s % 60) + 's';
+    }
+    if (hours < 3) {
+      return minutes + 'm';
+    }
+    if (hours < 8) {
+      return (minutes % 60 === 0) ? hours + 'h' : hours + 'h' + (minutes % 60) + 'm';
+    }
+    if (hours < 48) {
+      return hours + 'h';
+    }
+    if (days < 8) {
+      return (hours % 24 === 0) ? days + 'd' : days + 'd' + (hours % 24) + 'h';
+    }
+    if (days < 730) {
+      return days + 'd';
+    }
+    return Math.floor(days / 365) + 'y';
+  }
+
+  // The status page's AGE column ages in the browser from each pod's creationTimestamp, so the server sends nothing
+  // while nothing changes. The page's data-server-now corrects the browser's clock to the server's.
+  var clockOffset = 0;
+  function ageRows() {
+    var now = Date.now() + clockOffset;
+    document.querySelectorAll('[data-created]').forEach(function (cell) {
+      var created = Date.parse(cell.getAttribute('data-created'));
+      if (!isNaN(created)) {
+        cell.textContent = kubectlAge((now - created) / 1000);
+      }
+    });
+  }
+  window.pxWizard = { kubectlAge: kubectlAge };
+
   // Focus the error summary so keyboard and screen-reader users land on it; colour the YAML.
   document.addEventListener('DOMContentLoaded', function () {
     if (window.hljs) {
       document.querySelectorAll('code.language-yaml').forEach(function (block) {
         window.hljs.highlightElement(block);
       });
+    }
+    var board = document.querySelector('[data-server-now]');
+    if (board) {
+      var serverNow = Date.parse(board.getAttribute('data-server-now'));
+      clockOffset = isNaN(serverNow) ? 0 : serverNow - Date.now();
+      ageRows();
+      setInterval(ageRows, 1000);
     }
     var summary = document.getElementById('error-summary');
     if (summary) {

@@ -87,13 +87,14 @@ public record BoardView(String namespace, List<Group> groups, Named storageClust
 	 * @param ready READY ({@code 2/3})
 	 * @param status STATUS in kubectl's words
 	 * @param restarts RESTARTS
-	 * @param age AGE in kubectl's short form
+	 * @param age AGE in kubectl's short form when rendered
+	 * @param created the pod's creationTimestamp, from which the browser ages the row
 	 * @param isReady every container ready
 	 * @param why the waiting or terminated reason and message, or {@code null}
 	 * @param events the last events of a pod that is not ready
 	 */
-	public record PodRow(String name, String ready, String status, int restarts, String age, boolean isReady,
-			String why, List<String> events) {
+	public record PodRow(String name, String ready, String status, int restarts, String age, String created,
+			boolean isReady, String why, List<String> events) {
 	}
 
 	/**

@@ -47,7 +47,10 @@ public final class StatusBoard implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(StatusBoard.class);
 
-	/** AGE moves on by itself: a full re-render this often sends what changed. */
+	/**
+	 * How often the groups whose pods show events ("(3m ago)") are re-rendered; AGE is
+	 * aged by the browser.
+	 */
 	private static final int REFRESH_TICKS = 5;
 
 	private static final int EVENTS_PER_POD = 3;
@@ -174,6 +177,11 @@ public final class StatusBoard implements AutoCloseable {
 			.forEach((event, html) -> listener.offer(new BoardFragment(event, html))));
 	}
 
+	/** Runs one tick on the board's thread and waits for it: time passing, for tests. */
+	void tickNow() throws Exception {
+		board.submit(this::tick).get(10, TimeUnit.SECONDS);
+	}
+
 	public void unsubscribe(BoardListener listener) {
 		if (listeners.remove(listener) && listeners.isEmpty()) {
 			lastListenerLeft = Instant.now();
@@ -293,10 +301,19 @@ public final class StatusBoard implements AutoCloseable {
 				}
 			}
 			Connection connection = connection();
-			if (connection != view.connection() || ticks % REFRESH_TICKS == 0) {
-				// AGE moves on in every group.
+			if (connection != view.connection()) {
 				dirty.addAll(EnumSet.allOf(Component.class));
 				renderAndSend();
+			}
+			else if (ticks % REFRESH_TICKS == 0) {
+				// The browser ages the rows itself (data-created): only the event lines
+				// of
+				// pods that are not ready say "(3m ago)" in words of the server.
+				Set<Component> aging = groupsWithEvents();
+				if (!aging.isEmpty()) {
+					dirty.addAll(aging);
+					renderAndSend();
+				}
 			}
 		}
 		catch (RuntimeException ex) {
@@ -308,6 +325,16 @@ public final class StatusBoard implements AutoCloseable {
 				logger.warn("Status board for {} could not look at the cluster: {}", namespace, failure);
 			}
 		}
+	}
+
+	private Set<Component> groupsWithEvents() {
+		Set<Component> groups = EnumSet.noneOf(Component.class);
+		for (BoardView.Group group : view.groups()) {
+			if (group.rows().stream().anyMatch((row) -> !row.events().isEmpty())) {
+				groups.add(group.component());
+			}
+		}
+		return groups;
 	}
 
 	private boolean storageClusterTypeExists() {
@@ -370,8 +397,8 @@ public final class StatusBoard implements AutoCloseable {
 			String name = pod.getMetadata().getName();
 			rows.get(component)
 				.add(new PodRow(name, KubectlFormat.ready(pod), KubectlFormat.status(pod), KubectlFormat.restarts(pod),
-						KubectlFormat.age(pod.getMetadata().getCreationTimestamp(), now), ready,
-						ready ? null : KubectlFormat.why(pod),
+						KubectlFormat.age(pod.getMetadata().getCreationTimestamp(), now),
+						pod.getMetadata().getCreationTimestamp(), ready, ready ? null : KubectlFormat.why(pod),
 						ready ? List.of() : eventsByPod.getOrDefault(name, List.of())));
 		}
 		List<Group> groups = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.pxwizard.status;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -47,6 +48,7 @@ class StatusController {
 	String status(@RequestParam(required = false) String ns, Model model) {
 		String namespace = namespace(ns);
 		model.addAttribute("namespace", namespace);
+		model.addAttribute("serverNow", Instant.now().toString());
 		Optional<StatusBoard> board = boards.board(namespace);
 		board.ifPresent((b) -> {
 			model.addAttribute("view", b.awaitView(FIRST_LIST));

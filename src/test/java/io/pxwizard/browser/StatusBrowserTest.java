@@ -55,6 +55,15 @@ class StatusBrowserTest extends BrowserTestSupport {
 		browser.waitUntil((d) -> d.findElement(By.id("board")).getText().contains("Install complete"));
 		browser.driver().executeScript("window.notReloaded = true;");
 		browser.screenshot(Path.of("target", "screenshots", "status.png"));
+		// The browser ages the rows with the function the server renders them with.
+		for (long seconds : new long[] { 0, 59, 119, 120, 125, 600, 601, 3599, 10799, 10800, 11100, 28799, 28800,
+				172799, 172800, 190800, 691200, 729 * 86400L, 730 * 86400L, 800 * 86400L }) {
+			assertThat(browser.driver().executeScript("return window.pxWizard.kubectlAge(arguments[0]);", seconds))
+				.as(seconds + "s")
+				.isEqualTo(io.pxwizard.status.KubectlFormat.age(Duration.ofSeconds(seconds)));
+		}
+		assertThat(browser.driver().findElements(By.cssSelector("td[data-created]"))).hasSize(20)
+			.allSatisfy((cell) -> assertThat(cell.getText()).matches("\\d+s|\\d+m(\\d+s)?"));
 
 		try (KubernetesClient client = cluster.createClient()) {
 			Pod prometheus = client.pods().inNamespace("kube-system").withName("prometheus-px-prometheus-0").get();
