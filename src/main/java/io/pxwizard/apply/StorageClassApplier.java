@@ -45,13 +45,19 @@ final class StorageClassApplier {
 			.map((c) -> c.getMetadata().getName())
 			.findFirst();
 		try {
-			if (defaultClass.isPresent()) {
-				takeDefaultMarkOff(run, client, defaultClass.get());
-			}
+			// Every class is checked before anything is written, and the default mark
+			// moves
+			// last: a refused class never leaves the cluster without a default.
 			for (HasMetadata storageClass : classes) {
-				if (!apply(run, client, (StorageClass) storageClass)) {
+				if (!unchangedOrNew(run, client, (StorageClass) storageClass)) {
 					return false;
 				}
+			}
+			for (HasMetadata storageClass : classes) {
+				apply(run, client, (StorageClass) storageClass);
+			}
+			if (defaultClass.isPresent()) {
+				takeDefaultMarkOff(run, client, defaultClass.get());
 			}
 			return true;
 		}
@@ -133,15 +139,13 @@ final class StorageClassApplier {
 		}
 	}
 
-	private boolean apply(ApplyRun run, KubernetesClient client, StorageClass storageClass) {
-		String name = KubectlNames.of(storageClass);
-		StorageClass existing = client.storage()
-			.v1()
-			.storageClasses()
-			.withName(storageClass.getMetadata().getName())
-			.get();
+	/**
+	 * False, with a line that says how to re-create it, when Kubernetes would refuse it.
+	 */
+	private static boolean unchangedOrNew(ApplyRun run, KubernetesClient client, StorageClass storageClass) {
+		StorageClass existing = existing(client, storageClass);
 		if (existing != null && !sameImmutableFields(existing, storageClass)) {
-			run.add(new ApplyLine(name,
+			run.add(new ApplyLine(KubectlNames.of(storageClass),
 					"exists with other parameters (" + describe(existing)
 							+ "), which Kubernetes does not let change: kubectl delete storageclass "
 							+ storageClass.getMetadata().getName()
@@ -149,16 +153,26 @@ final class StorageClassApplier {
 					Status.FAILED));
 			return false;
 		}
+		return true;
+	}
+
+	private static void apply(ApplyRun run, KubernetesClient client, StorageClass storageClass) {
+		String name = KubectlNames.of(storageClass);
 		var resource = client.storage().v1().storageClasses().resource(storageClass);
 		if (run.dryRun()) {
+			boolean exists = existing(client, storageClass) != null;
 			resource.dryRun().fieldManager(Installer.FIELD_MANAGER).forceConflicts().serverSideApply();
-			run.add(new ApplyLine(name, "serverside-applied (server dry run): "
-					+ ((existing == null) ? "would be created" : "unchanged parameters"), Status.INFO));
-			return true;
+			run.add(new ApplyLine(name,
+					"serverside-applied (server dry run): " + (exists ? "unchanged parameters" : "would be created"),
+					Status.INFO));
+			return;
 		}
 		resource.fieldManager(Installer.FIELD_MANAGER).forceConflicts().serverSideApply();
 		run.add(new ApplyLine(name, "serverside-applied", Status.DONE));
-		return true;
+	}
+
+	private static StorageClass existing(KubernetesClient client, StorageClass storageClass) {
+		return client.storage().v1().storageClasses().withName(storageClass.getMetadata().getName()).get();
 	}
 
 	/** provisioner, parameters, reclaimPolicy, volumeBindingMode: fixed at creation. */

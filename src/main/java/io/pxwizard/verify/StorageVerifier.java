@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -55,7 +57,7 @@ public class StorageVerifier {
 		String name = "px-wizard-verify-" + id;
 		String namespace = properties.namespace();
 		long started = System.nanoTime();
-		boolean passed = false;
+		Outcome outcome = new Outcome();
 		try {
 			client.persistentVolumeClaims()
 				.inNamespace(namespace)
@@ -63,14 +65,11 @@ public class StorageVerifier {
 				.create();
 			run.add(new ApplyLine("persistentvolumeclaim/" + name,
 					"created (" + properties.size() + ", storageClassName " + storageClass + ")", Status.DONE));
-			String volume = waitUntilBound(run, client, namespace, name, started);
-			if (volume == null) {
-				return;
-			}
+			// The pod comes at once: a WaitForFirstConsumer class binds only for a pod.
 			client.pods().inNamespace(namespace).resource(pod(namespace, name, image, id)).create();
 			run.add(new ApplyLine("pod/" + name, "created (image " + image + ", writes and reads back the volume)",
 					Status.DONE));
-			passed = waitForPod(run, client, namespace, name, started);
+			watch(run, client, namespace, name, started, outcome);
 		}
 		catch (KubernetesClientException ex) {
 			run.add(new ApplyLine(name, ApplyFailure.describe(ex), Status.FAILED));
@@ -80,86 +79,110 @@ public class StorageVerifier {
 			run.add(new ApplyLine(name, "interrupted", Status.FAILED));
 		}
 		finally {
-			cleanUp(run, client, namespace, name);
-			run.finish(passed ? ApplyRun.State.SUCCEEDED : ApplyRun.State.FAILED);
+			cleanUp(run, client, namespace, name, outcome.volume);
+			run.finish(outcome.passed ? ApplyRun.State.SUCCEEDED : ApplyRun.State.FAILED);
 		}
 	}
 
-	/** The volume's name once Bound, or {@code null} after a failed line. */
-	private String waitUntilBound(ApplyRun run, KubernetesClient client, String namespace, String name, long started)
-			throws InterruptedException {
-		String object = "persistentvolumeclaim/" + name;
+	/**
+	 * Follows the claim until it is Bound, then the pod until it ends: a line for each
+	 * step, a failed line when the provisioner refuses, the pod fails or time runs out.
+	 */
+	private void watch(ApplyRun run, KubernetesClient client, String namespace, String name, long started,
+			Outcome outcome) throws InterruptedException {
+		String claimName = "persistentvolumeclaim/" + name;
+		String podName = "pod/" + name;
 		long deadline = started + properties.timeout().toNanos();
 		while (true) {
-			PersistentVolumeClaim claim = client.persistentVolumeClaims().inNamespace(namespace).withName(name).get();
-			if (claim != null && claim.getStatus() != null && "Bound".equals(claim.getStatus().getPhase())) {
-				run.add(new ApplyLine(object,
-						"Bound to " + claim.getSpec().getVolumeName() + " after " + seconds(started), Status.DONE));
-				return claim.getSpec().getVolumeName();
+			boolean late = System.nanoTime() - deadline >= 0;
+			if (outcome.volume == null) {
+				PersistentVolumeClaim claim = client.persistentVolumeClaims()
+					.inNamespace(namespace)
+					.withName(name)
+					.get();
+				if (claim != null && claim.getStatus() != null && "Bound".equals(claim.getStatus().getPhase())) {
+					outcome.volume = claim.getSpec().getVolumeName();
+					run.add(new ApplyLine(claimName, "Bound to " + outcome.volume + " after " + seconds(started),
+							Status.DONE));
+					continue;
+				}
+				String why = lastEvent(client, namespace, "PersistentVolumeClaim", name);
+				if (why != null && why.startsWith("Warning ProvisioningFailed")) {
+					// The provisioner said no: waiting longer would not change its
+					// answer.
+					run.add(new ApplyLine(claimName, "Pending: " + why, Status.FAILED));
+					return;
+				}
+				if (late) {
+					run.add(new ApplyLine(claimName, "still Pending after " + seconds(started)
+							+ ((why != null) ? ": " + why : ": no provisioner has answered (is Portworx Online?)"),
+							Status.FAILED));
+					return;
+				}
+				run.add(new ApplyLine(claimName,
+						"Pending" + ((why != null) ? ": " + why : "") + " (" + seconds(started) + ")", Status.WAITING));
+				Thread.sleep(POLL.toMillis());
+				continue;
 			}
-			String why = lastEvent(client, namespace, "PersistentVolumeClaim", name);
-			if (System.nanoTime() - deadline >= 0) {
-				run.add(new ApplyLine(object,
-						"still Pending after " + seconds(started)
-								+ ((why != null) ? ": " + why : ": no provisioner has answered (is Portworx Online?)"),
-						Status.FAILED));
-				return null;
-			}
-			if (why != null && why.startsWith("Warning ProvisioningFailed")) {
-				// The provisioner said no: waiting longer would not change its answer.
-				run.add(new ApplyLine(object, "Pending: " + why, Status.FAILED));
-				return null;
-			}
-			run.add(new ApplyLine(object, "Pending" + ((why != null) ? ": " + why : "") + " (" + seconds(started) + ")",
-					Status.WAITING));
-			Thread.sleep(POLL.toMillis());
-		}
-	}
-
-	private boolean waitForPod(ApplyRun run, KubernetesClient client, String namespace, String name, long started)
-			throws InterruptedException {
-		String object = "pod/" + name;
-		long deadline = started + properties.timeout().toNanos();
-		while (true) {
 			Pod pod = client.pods().inNamespace(namespace).withName(name).get();
 			String phase = (pod != null && pod.getStatus() != null) ? pod.getStatus().getPhase() : "Pending";
 			if ("Succeeded".equals(phase)) {
-				run.add(new ApplyLine(object,
+				run.add(new ApplyLine(podName,
 						"Succeeded after " + seconds(started) + ": the data written on the volume was read back",
 						Status.DONE));
-				return true;
+				outcome.passed = true;
+				return;
 			}
 			if ("Failed".equals(phase)) {
-				run.add(new ApplyLine(object, "Failed: " + terminated(pod), Status.FAILED));
-				return false;
+				run.add(new ApplyLine(podName, "Failed: " + terminated(pod), Status.FAILED));
+				return;
 			}
 			String why = waiting(pod);
 			if (why == null) {
 				why = lastEvent(client, namespace, "Pod", name);
 			}
-			if (System.nanoTime() - deadline >= 0) {
-				run.add(new ApplyLine(object,
+			if (late) {
+				run.add(new ApplyLine(podName,
 						"still " + phase + " after " + seconds(started) + ((why != null) ? ": " + why : ""),
 						Status.FAILED));
-				return false;
+				return;
 			}
-			run.add(new ApplyLine(object, phase + ((why != null) ? ": " + why : "") + " (" + seconds(started) + ")",
+			run.add(new ApplyLine(podName, phase + ((why != null) ? ": " + why : "") + " (" + seconds(started) + ")",
 					Status.WAITING));
 			Thread.sleep(POLL.toMillis());
 		}
 	}
 
+	/** How a verification went, filled in as it goes. */
+	private static final class Outcome {
+
+		private String volume;
+
+		private boolean passed;
+
+	}
+
 	/**
-	 * The pod and the claim go, whatever happened; an interrupt is held back until both
-	 * deletes were sent.
+	 * The pod, the claim and (when its class retains volumes) the volume go, whatever
+	 * happened; an interrupt is held back until every delete was sent.
 	 */
-	private static void cleanUp(ApplyRun run, KubernetesClient client, String namespace, String name) {
+	private static void cleanUp(ApplyRun run, KubernetesClient client, String namespace, String name, String volume) {
 		boolean interrupted = Thread.interrupted();
 		try {
-			deleteQuietly(run, "pod/" + name,
-					() -> client.pods().inNamespace(namespace).withName(name).withGracePeriod(0).delete());
+			deleteQuietly(run, "pod/" + name, () -> client.pods().inNamespace(namespace).withName(name).delete());
 			deleteQuietly(run, "persistentvolumeclaim/" + name,
 					() -> client.persistentVolumeClaims().inNamespace(namespace).withName(name).delete());
+			if (volume != null) {
+				PersistentVolume retained = client.persistentVolumes().withName(volume).get();
+				if (retained != null && "Retain".equals(retained.getSpec().getPersistentVolumeReclaimPolicy())) {
+					deleteQuietly(run, "persistentvolume/" + volume,
+							() -> client.persistentVolumes().withName(volume).delete());
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			run.add(new ApplyLine(name, "clean-up incomplete: " + ApplyFailure.describe(ex) + " (kubectl delete -l "
+					+ TASK_LABEL + "=" + TASK + " -A)", Status.FAILED));
 		}
 		finally {
 			if (interrupted) {
@@ -168,15 +191,15 @@ public class StorageVerifier {
 		}
 	}
 
-	private static void deleteQuietly(ApplyRun run, String object, java.util.function.Supplier<List<?>> delete) {
+	private static void deleteQuietly(ApplyRun run, String object, Supplier<List<?>> delete) {
 		try {
 			if (!delete.get().isEmpty()) {
 				run.add(new ApplyLine(object, "deleted (clean-up)", Status.DONE));
 			}
 		}
-		catch (KubernetesClientException ex) {
+		catch (RuntimeException ex) {
 			run.add(new ApplyLine(object, "could not be deleted: " + ApplyFailure.describe(ex) + " (kubectl delete -l "
-					+ TASK_LABEL + "=" + TASK + ")", Status.FAILED));
+					+ TASK_LABEL + "=" + TASK + " -A)", Status.FAILED));
 		}
 	}
 

@@ -1,5 +1,10 @@
 package io.pxwizard.verify;
 
+import java.time.Instant;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.pxwizard.apply.ApplyRun;
 import io.pxwizard.apply.ApplyRuns;
 import io.pxwizard.cluster.ClusterConnection;
@@ -26,9 +31,17 @@ class VerifyLeftovers {
 
 	private final ApplyRuns runs;
 
-	VerifyLeftovers(ClusterConnection connection, ApplyRuns runs) {
+	private final VerifyProperties properties;
+
+	VerifyLeftovers(ClusterConnection connection, ApplyRuns runs, VerifyProperties properties) {
 		this.connection = connection;
 		this.runs = runs;
+		this.properties = properties;
+	}
+
+	private static boolean olderThan(HasMetadata object, Instant before) {
+		String created = object.getMetadata().getCreationTimestamp();
+		return created == null || Instant.parse(created).isBefore(before);
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -50,19 +63,36 @@ class VerifyLeftovers {
 		if (verifying) {
 			return;
 		}
+		// Only what is older than a whole verification: another px-wizard on the same
+		// cluster may be verifying right now.
+		remove(cluster, Instant.now().minus(properties.timeout()));
+	}
+
+	/** Deletes the labelled pods and claims created before the given time. */
+	void remove(ConnectedCluster cluster, Instant before) {
 		try {
-			int pods = cluster.client()
+			int pods = 0;
+			for (Pod pod : cluster.client()
 				.pods()
 				.inAnyNamespace()
 				.withLabel(StorageVerifier.TASK_LABEL, StorageVerifier.TASK)
-				.delete()
-				.size();
-			int claims = cluster.client()
+				.list()
+				.getItems()) {
+				if (olderThan(pod, before)) {
+					pods += cluster.client().resource(pod).delete().size();
+				}
+			}
+			int claims = 0;
+			for (PersistentVolumeClaim claim : cluster.client()
 				.persistentVolumeClaims()
 				.inAnyNamespace()
 				.withLabel(StorageVerifier.TASK_LABEL, StorageVerifier.TASK)
-				.delete()
-				.size();
+				.list()
+				.getItems()) {
+				if (olderThan(claim, before)) {
+					claims += cluster.client().resource(claim).delete().size();
+				}
+			}
 			if (pods + claims > 0) {
 				logger.info(
 						"Removed {} pod(s) and {} claim(s) of a storage verification an earlier px-wizard left in {}",

@@ -88,8 +88,8 @@ class FinishController {
 		SpecReading reading = specQuery.read(version, answers.withClasses());
 		if (!reading.isValid()) {
 			redirect.addFlashAttribute("storageClassProblems", fieldMessages.lines(reading.errors(), locale));
-			return "redirect:" + AppUrls.spec(version, specQuery.queryString(version, answers.spec().asMap())) + source
-					+ "#storage-classes";
+			return "redirect:" + AppUrls.spec(version, specQuery.queryString(version, answers.before().asMap()))
+					+ source + "#storage-classes";
 		}
 		return "redirect:" + AppUrls.spec(version, specQuery.queryString(reading.spec())) + source + "#storage-classes";
 	}

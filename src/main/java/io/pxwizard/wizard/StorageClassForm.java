@@ -14,10 +14,12 @@ import io.pxwizard.model.SpecParameters;
  * beside the spec's own parameters in hidden fields.
  *
  * @param spec the spec's parameters, without the form's fields and the old classes
+ * @param before the spec as it was, old classes included, to go back to after a wrong
+ * answer
  * @param classes the {@code sc} value the answers make
  * @param defaultClass the {@code scdefault} value they make
  */
-record StorageClassForm(SpecParameters spec, String classes, String defaultClass) {
+record StorageClassForm(SpecParameters spec, SpecParameters before, String classes, String defaultClass) {
 
 	static final String USE = "use.";
 
@@ -33,24 +35,37 @@ record StorageClassForm(SpecParameters spec, String classes, String defaultClass
 
 	static StorageClassForm of(SpecParameters form, List<StorageClassPreset> presets) {
 		Map<String, String> spec = new LinkedHashMap<>();
+		Map<String, String> before = new LinkedHashMap<>();
 		form.asMap().forEach((name, value) -> {
 			if (!name.startsWith(USE) && !name.startsWith(NAME) && !name.startsWith(REPLICATION)
-					&& !name.equals(DEFAULT) && !name.equals(CLASSES) && !name.equals(DEFAULT_CLASS)) {
-				spec.put(name, value);
+					&& !name.equals(DEFAULT)) {
+				before.put(name, value);
+				if (!name.equals(CLASSES) && !name.equals(DEFAULT_CLASS)) {
+					spec.put(name, value);
+				}
 			}
 		});
 		List<String> classes = new ArrayList<>();
 		String defaultClass = "";
 		for (StorageClassPreset preset : presets) {
 			if (form.isTrue(USE + preset.id())) {
-				String name = form.trimmed(NAME + preset.id());
-				classes.add(preset.id() + ":" + name + ":" + form.trimmed(REPLICATION + preset.id()));
+				String name = field(form, NAME + preset.id());
+				classes.add(preset.id() + ":" + name + ":" + field(form, REPLICATION + preset.id()));
 				if (preset.id().equals(form.get(DEFAULT))) {
 					defaultClass = name;
 				}
 			}
 		}
-		return new StorageClassForm(SpecParameters.of(spec), String.join(",", classes), defaultClass);
+		return new StorageClassForm(SpecParameters.of(spec), SpecParameters.of(before), String.join(",", classes),
+				defaultClass);
+	}
+
+	/**
+	 * A typed answer, its separators made visible: "a:1,redis:b" typed as a name stays
+	 * one (invalid) name rather than becoming two classes.
+	 */
+	private static String field(SpecParameters form, String name) {
+		return form.trimmed(name).replace(',', '_').replace(':', '_');
 	}
 
 	/** The spec with the classes the answers make. */

@@ -71,10 +71,10 @@ class StorageClassApplyTests {
 					tuple("storagecluster.core.libopenstorage.org/" + Specs.CLUSTER_NAME, "serverside-applied"),
 					tuple("storagecluster.core.libopenstorage.org/" + Specs.CLUSTER_NAME,
 							"condition met: phase Online"),
-					tuple("storageclass.storage.k8s.io/local-path",
-							"patched (storageclass.kubernetes.io/is-default-class: false): px-mongodb is the default StorageClass now"),
 					tuple("storageclass.storage.k8s.io/px-mongodb", "serverside-applied"),
-					tuple("storageclass.storage.k8s.io/px-redis", "serverside-applied"));
+					tuple("storageclass.storage.k8s.io/px-redis", "serverside-applied"),
+					tuple("storageclass.storage.k8s.io/local-path",
+							"patched (storageclass.kubernetes.io/is-default-class: false): px-mongodb is the default StorageClass now"));
 		StorageClass mongodb = client.storage().v1().storageClasses().withName("px-mongodb").get();
 		assertThat(mongodb.getProvisioner()).isEqualTo("pxd.portworx.com");
 		assertThat(mongodb.getParameters())
@@ -130,6 +130,10 @@ class StorageClassApplyTests {
 		});
 		assertThat(client.storage().v1().storageClasses().withName("px-mongodb").get().getParameters())
 			.containsExactly(Map.entry("repl", "2"));
+		// Nothing else was written: the cluster keeps its default StorageClass.
+		assertThat(client.storage().v1().storageClasses().withName("px-redis").get()).isNull();
+		assertThat(StorageClassApplier.isDefault(client.storage().v1().storageClasses().withName("local-path").get()))
+			.isTrue();
 	}
 
 	@Test

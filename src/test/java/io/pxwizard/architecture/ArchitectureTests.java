@@ -71,7 +71,9 @@ class ArchitectureTests {
 			.layer("DiskScan")
 			.definedBy("io.pxwizard.diskscan..")
 			.layer("Uninstall")
-			.definedBy("io.pxwizard.uninstall..", "io.pxwizard.verify..")
+			.definedBy("io.pxwizard.uninstall..")
+			.layer("Verify")
+			.definedBy("io.pxwizard.verify..")
 			.layer("Pages")
 			.definedBy("io.pxwizard.wizard..", "io.pxwizard.airgapped..", "io.pxwizard.savedspec..",
 					"io.pxwizard.history..")
@@ -85,21 +87,25 @@ class ArchitectureTests {
 			.mayOnlyBeAccessedByLayers("Application")
 			.whereLayer("Uninstall")
 			.mayOnlyBeAccessedByLayers("Application")
+			.whereLayer("Verify")
+			.mayOnlyBeAccessedByLayers("Application")
 			.whereLayer("Apply")
-			.mayOnlyBeAccessedByLayers("Pages", "Uninstall", "Application")
+			.mayOnlyBeAccessedByLayers("Pages", "Uninstall", "Verify", "Application")
 			.whereLayer("DiskScan")
 			.mayOnlyBeAccessedByLayers("Apply", "Pages", "Application")
 			.whereLayer("Status")
 			.mayOnlyBeAccessedByLayers("Pages", "Application")
 			.whereLayer("Cluster")
-			.mayOnlyBeAccessedByLayers("Apply", "Status", "DiskScan", "Uninstall", "Pages", "Web", "Application")
+			.mayOnlyBeAccessedByLayers("Apply", "Status", "DiskScan", "Uninstall", "Verify", "Pages", "Web",
+					"Application")
 			.whereLayer("Manifests")
-			.mayOnlyBeAccessedByLayers("Apply", "DiskScan", "Uninstall", "Pages", "Application")
+			.mayOnlyBeAccessedByLayers("Apply", "DiskScan", "Uninstall", "Verify", "Pages", "Application")
 			.whereLayer("Model")
-			.mayOnlyBeAccessedByLayers("Manifests", "Cluster", "Apply", "Status", "DiskScan", "Uninstall", "Pages",
-					"Web", "Application")
+			.mayOnlyBeAccessedByLayers("Manifests", "Cluster", "Apply", "Status", "DiskScan", "Uninstall", "Verify",
+					"Pages", "Web", "Application")
 			.whereLayer("Web")
-			.mayOnlyBeAccessedByLayers("Pages", "Apply", "Status", "DiskScan", "Uninstall", "Cluster", "Application");
+			.mayOnlyBeAccessedByLayers("Pages", "Apply", "Status", "DiskScan", "Uninstall", "Verify", "Cluster",
+					"Application");
 		layers.check(CLASSES);
 	}
 

@@ -72,7 +72,7 @@ public final class SimulatedVolumes {
 								+ " out of " + replication + " pools are able to provision volume");
 			}
 			else {
-				bind(claim);
+				bind(claim, storageClass);
 			}
 		}
 		runClientPods(claims);
@@ -231,7 +231,7 @@ public final class SimulatedVolumes {
 		return (storageClass != null && CSI_DRIVER.equals(storageClass.getProvisioner())) ? storageClass : null;
 	}
 
-	private void bind(PersistentVolumeClaim claim) {
+	private void bind(PersistentVolumeClaim claim, StorageClass storageClass) {
 		String volumeName = "pvc-" + claim.getMetadata().getUid();
 		if (client.persistentVolumes().withName(volumeName).get() == null) {
 			PersistentVolume volume = new PersistentVolumeBuilder().withNewMetadata()
@@ -240,6 +240,8 @@ public final class SimulatedVolumes {
 				.endMetadata()
 				.withNewSpec()
 				.withStorageClassName(claim.getSpec().getStorageClassName())
+				.withPersistentVolumeReclaimPolicy(
+						(storageClass.getReclaimPolicy() != null) ? storageClass.getReclaimPolicy() : "Delete")
 				.withAccessModes(claim.getSpec().getAccessModes())
 				.addToCapacity("storage", claim.getSpec().getResources().getRequests().get("storage"))
 				.withNewCsi()

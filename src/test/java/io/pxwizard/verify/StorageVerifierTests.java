@@ -66,13 +66,36 @@ class StorageVerifierTests {
 		assertThat(run.state()).as(run.lines().toString()).isEqualTo(ApplyRun.State.SUCCEEDED);
 		assertThat(run.lines()).extracting(ApplyLine::result)
 			.satisfiesExactly((line) -> assertThat(line).isEqualTo("created (1Gi, storageClassName px-mongodb)"),
-					(line) -> assertThat(line).matches("Bound to pvc-[-0-9a-f]+ after \\d+s"),
 					(line) -> assertThat(line)
 						.isEqualTo("created (image docker.io/library/busybox:1.36, writes and reads back the volume)"),
+					(line) -> assertThat(line).matches("Bound to pvc-[-0-9a-f]+ after \\d+s"),
 					(line) -> assertThat(line)
 						.matches("Succeeded after \\d+s: the data written on the volume was read back"),
 					(line) -> assertThat(line).isEqualTo("deleted (clean-up)"),
 					(line) -> assertThat(line).isEqualTo("deleted (clean-up)"));
+		assertNothingLeft();
+	}
+
+	@Test
+	void aVolumeOfAClassThatRetainsItsVolumesIsDeletedToo() {
+		install();
+		client.storage()
+			.v1()
+			.storageClasses()
+			.resource(new StorageClassBuilder().withNewMetadata()
+				.withName("px-retain")
+				.endMetadata()
+				.withProvisioner("pxd.portworx.com")
+				.withReclaimPolicy("Retain")
+				.withParameters(Map.of("repl", "2"))
+				.build())
+			.create();
+		ApplyRun run = verify("px-retain", new VerifyProperties("default", "1Gi", Duration.ofSeconds(20)));
+
+		assertThat(run.state()).as(run.lines().toString()).isEqualTo(ApplyRun.State.SUCCEEDED);
+		assertThat(run.lines()).extracting(ApplyLine::object)
+			.anyMatch((object) -> object.startsWith("persistentvolume/"));
+		assertThat(client.persistentVolumes().list().getItems()).isEmpty();
 		assertNothingLeft();
 	}
 

@@ -86,6 +86,17 @@ class StorageClassFinishTests {
 	}
 
 	@Test
+	void aWrongAnswerKeepsTheClassesTheSpecHadAndATypedSeparatorMakesNoSecondClass() {
+		MvcTestResult result = mvc.get()
+			.uri(URI.create(WITH_CLASSES.replace("/spec/2.8?", "/spec/2.8/storage-classes?")
+					+ "&use.mongodb=true&name.mongodb=a%3A1%2Credis%3Ab&repl.mongodb=2"))
+			.exchange();
+		assertThat(result).hasStatus(HttpStatus.FOUND).redirectedUrl().isEqualTo(WITH_CLASSES + "#storage-classes");
+		assertThat(result.getMvcResult().getFlashMap().get("storageClassProblems")).asString()
+			.contains("A StorageClass name uses lower-case letters");
+	}
+
+	@Test
 	void aWrongAnswerKeepsTheSpecAndSaysWhy() {
 		MvcTestResult result = mvc.get()
 			.uri(URI.create("/spec/2.8/storage-classes?" + Specs.SEED_QUERY
