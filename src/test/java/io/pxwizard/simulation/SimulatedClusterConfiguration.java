@@ -17,9 +17,10 @@ public class SimulatedClusterConfiguration {
 
 	@Bean(destroyMethod = "close")
 	SimulatedCluster simulatedCluster(@Value("${px-wizard.simulation.step:1s}") Duration step,
-			@Value("${px-wizard.simulation.workload:false}") boolean workload) {
+			@Value("${px-wizard.simulation.workload:false}") boolean workload,
+			@Value("${px-wizard.simulation.nodes:3}") int nodes) {
 		SimulatedCluster cluster = SimulatedCluster.start(step);
-		cluster.operator().withWorkload(workload);
+		cluster.operator().withNodes(nodes).withWorkload(workload);
 		return cluster;
 	}
 

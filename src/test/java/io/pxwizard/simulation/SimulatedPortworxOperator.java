@@ -41,7 +41,14 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 
 	public static final String MANAGED_BY = "operator.libopenstorage.org/managed-by";
 
+	/** The seed's three nodes, unless a node count is given. */
 	public static final List<String> NODES = List.of("node-1", "node-2", "node-3");
+
+	/**
+	 * Stork, its scheduler and the CSI controller are Deployments of three replicas
+	 * whatever the cluster's size.
+	 */
+	private static final int CONTROL_PLANE_REPLICAS = 3;
 
 	/**
 	 * The finalizer the operator holds a StorageCluster by
@@ -103,6 +110,11 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 
 	private volatile boolean workload;
 
+	private volatile List<String> nodes = NODES;
+
+	/** The pods of the namespace a reconcile works on, listed once per tick. */
+	private Map<String, Pod> listedPods;
+
 	private final SimulatedVolumes volumes;
 
 	private final SimulatedRegistry registry;
@@ -126,6 +138,13 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 	 * {@code mvn spring-boot:test-run}): a Portworx StorageClass, a claim of it and a pod
 	 * mounting the claim.
 	 */
+	public SimulatedPortworxOperator withNodes(int count) {
+		this.nodes = java.util.stream.IntStream.rangeClosed(1, Math.max(1, count))
+			.mapToObj((i) -> "node-" + i)
+			.toList();
+		return this;
+	}
+
 	public SimulatedPortworxOperator withWorkload(boolean workload) {
 		this.workload = workload;
 		return this;
@@ -211,7 +230,7 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 					.create();
 			}
 		}
-		for (String name : NODES) {
+		for (String name : nodes) {
 			if (client.nodes().withName(name).get() == null) {
 				client.nodes()
 					.resource(new NodeBuilder().withNewMetadata()
@@ -250,7 +269,7 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 			String namespace = scan.getMetadata().getNamespace();
 			var template = scan.getSpec().getTemplate();
 			String image = template.getSpec().getContainers().get(0).getImage();
-			for (String node : NODES) {
+			for (String node : nodes) {
 				String name = scan.getMetadata().getName() + "-" + suffix(node, 5);
 				Pod pod = ensurePod(namespace, name, template.getMetadata().getLabels(), List.of("lsblk"), node, 0,
 						image);
@@ -286,7 +305,7 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 		String podName = "portworx-operator-" + suffix(operator.getMetadata().getUid() + image, 9) + "-"
 				+ suffix("op", 5);
 		Pod pod = ensurePod(namespace, podName, Map.of("name", "portworx-operator"), List.of("portworx-operator"),
-				NODES.get(0), 0, image);
+				nodes.get(0), 0, image);
 		boolean available = isRunning(pod);
 		DeploymentStatus status = operator.getStatus();
 		boolean current = status != null && java.util.Objects.equals(generation, status.getObservedGeneration())
@@ -402,43 +421,57 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 		// The operator moves spec.image to spec.customImageRegistry itself.
 		String portworxImage = OperatorImages.urn(cluster.<String>get("spec", "customImageRegistry"),
 				cluster.<String>get("spec", "image"));
-		for (int i = 0; i < NODES.size(); i++) {
-			String node = NODES.get(i);
-			pods.add(ensurePod(namespace, name + "-" + suffix(uid + node, 5),
+		List<String> nodes = this.nodes;
+		listedPods = new java.util.HashMap<>();
+		client.pods()
+			.inNamespace(namespace)
+			.list()
+			.getItems()
+			.forEach((pod) -> listedPods.put(namespace + "/" + pod.getMetadata().getName(), pod));
+		List<Pod> portworx = new ArrayList<>();
+		for (int i = 0; i < nodes.size(); i++) {
+			String node = nodes.get(i);
+			Pod px = ensurePod(namespace, name + "-" + suffix(uid + node, 5),
 					Map.of("name", "portworx", "operator.libopenstorage.org/name", name,
 							"operator.libopenstorage.org/driver", "portworx"),
-					List.of("portworx", "csi-node-driver-registrar", "telemetry"), node, 1, portworxImage));
+					List.of("portworx", "csi-node-driver-registrar", "telemetry"), node, 1, portworxImage);
+			portworx.add(px);
+			pods.add(px);
 			pods.add(ensurePod(namespace, "portworx-api-" + suffix("api" + node, 5), Map.of("name", "portworx-api"),
 					List.of("portworx-api"), node, 0));
-			pods.add(ensurePod(namespace, "stork-687ddb787d-" + suffix("stork" + i, 5),
-					Map.of("name", "stork", "tier", "control-plane"), List.of("stork"), node, 1));
-			pods.add(ensurePod(namespace, "stork-scheduler-7666d5c7f9-" + suffix("sched" + i, 5),
-					Map.of("name", "stork-scheduler", "component", "scheduler", "tier", "control-plane"),
-					List.of("stork-scheduler"), node, 1));
-			pods.add(ensurePod(namespace, "px-csi-ext-5686675c58-" + suffix("csi" + i, 5),
-					Map.of("app", "px-csi-driver"),
-					List.of("csi-external-provisioner", "csi-snapshotter", "csi-resizer"), node, 2));
+			if (i < CONTROL_PLANE_REPLICAS) {
+				pods.add(ensurePod(namespace, "stork-687ddb787d-" + suffix("stork" + i, 5),
+						Map.of("name", "stork", "tier", "control-plane"), List.of("stork"), node, 1));
+				pods.add(ensurePod(namespace, "stork-scheduler-7666d5c7f9-" + suffix("sched" + i, 5),
+						Map.of("name", "stork-scheduler", "component", "scheduler", "tier", "control-plane"),
+						List.of("stork-scheduler"), node, 1));
+				pods.add(ensurePod(namespace, "px-csi-ext-5686675c58-" + suffix("csi" + i, 5),
+						Map.of("app", "px-csi-driver"),
+						List.of("csi-external-provisioner", "csi-snapshotter", "csi-resizer"), node, 2));
+			}
 		}
 		pods.add(ensurePod(namespace, "px-lighthouse-7dc48b77c8-" + suffix("lh", 5), Map.of("tier", "px-web-console"),
-				List.of("px-lighthouse", "config-sync", "stork-connector"), NODES.get(0), 2));
+				List.of("px-lighthouse", "config-sync", "stork-connector"), nodes.get(0), 2));
+		String second = nodes.get(Math.min(1, nodes.size() - 1));
+		String third = nodes.get(Math.min(2, nodes.size() - 1));
 		pods.add(ensurePod(namespace, "autopilot-f76f468d4-" + suffix("ap", 5),
-				Map.of("name", "autopilot", "tier", "control-plane"), List.of("autopilot"), NODES.get(1), 2));
+				Map.of("name", "autopilot", "tier", "control-plane"), List.of("autopilot"), second, 2));
 		pods.add(ensurePod(namespace, "px-prometheus-operator-8c88487bc-" + suffix("pop", 5),
-				Map.of("k8s-app", "px-prometheus-operator"), List.of("px-prometheus-operator"), NODES.get(2), 1));
+				Map.of("k8s-app", "px-prometheus-operator"), List.of("px-prometheus-operator"), third, 1));
 		pods.add(ensurePod(namespace, "prometheus-px-prometheus-0", Map.of("prometheus", "px-prometheus"),
-				List.of("prometheus", "config-reloader", "rules-configmap-reloader"), NODES.get(2), 3));
+				List.of("prometheus", "config-reloader", "rules-configmap-reloader"), third, 3));
+		listedPods = null;
 		// The px pods were just fetched: the roll adds no API call to a steady tick.
-		rollPortworxPods(namespace, portworxImage,
-				java.util.stream.IntStream.range(0, NODES.size()).mapToObj((i) -> pods.get(i * 5)).toList());
+		rollPortworxPods(namespace, portworxImage, portworx);
 		boolean allRunning = pods.stream().allMatch(SimulatedPortworxOperator::isRunning);
 		// status.version is the image's tag, as the operator sets it
 		// (pkg/migration/generate.go: GetImageTag).
 		setPhase(cluster, allRunning ? "Online" : "Initializing", tag(portworxImage));
 		if (allRunning) {
-			for (int i = 0; i < NODES.size(); i++) {
+			for (int i = 0; i < nodes.size(); i++) {
 				// A StorageNode's spec.version is the release its px pod runs.
-				ensureStorageNode(namespace, NODES.get(i), name,
-						tag(pods.get(i * 5).getSpec().getContainers().get(0).getImage()));
+				ensureStorageNode(namespace, nodes.get(i), name,
+						tag(portworx.get(i).getSpec().getContainers().get(0).getImage()));
 			}
 		}
 	}
@@ -468,7 +501,7 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 			return;
 		}
 		List<Pod> wipers = new ArrayList<>();
-		for (String node : NODES) {
+		for (String node : nodes) {
 			wipers.add(ensurePod(namespace, NODE_WIPER + "-" + suffix(node + "wipe", 5), Map.of("name", NODE_WIPER),
 					List.of(NODE_WIPER), node, 1));
 		}
@@ -602,7 +635,8 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 	private Pod ensurePod(String namespace, String name, Map<String, String> labels, List<String> containers,
 			String node, int delay, String image) {
 		String key = namespace + "/" + name;
-		Pod pod = client.pods().inNamespace(namespace).withName(name).get();
+		Pod pod = (listedPods != null) ? listedPods.get(key)
+				: client.pods().inNamespace(namespace).withName(name).get();
 		if (pod == null) {
 			Map<String, String> allLabels = new LinkedHashMap<>(labels);
 			allLabels.put(MANAGED_BY, "portworx");
