@@ -189,7 +189,13 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 					.inAnyNamespace()
 					.list()
 					.getItems()) {
-					reconcile(cluster);
+					try {
+						reconcile(cluster);
+					}
+					finally {
+						// A failed reconcile leaves no stale pod list for the next tick.
+						listedPods = null;
+					}
 					online |= cluster.getMetadata().getDeletionTimestamp() == null
 							&& "Online".equals(cluster.get("status", "phase"));
 				}

@@ -11,10 +11,14 @@ import io.pxwizard.cluster.PortworxResources;
 import io.pxwizard.model.Specs;
 import io.pxwizard.security.HostilePayloads;
 import io.pxwizard.simulation.SimulatedCluster;
+import io.pxwizard.status.StatusBoards;
+import io.pxwizard.status.TestBoards;
 import io.pxwizard.simulation.SimulatedClusterConfiguration;
 import io.pxwizard.simulation.SimulatedVolumes;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,6 +42,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 		"px-wizard.cluster.uninstall-timeout=60s" })
 @AutoConfigureMockMvc
 @Import(SimulatedClusterConfiguration.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UninstallWebTests {
 
 	@Autowired
@@ -48,6 +53,11 @@ class UninstallWebTests {
 
 	@Autowired
 	private KubernetesClient simulatedClusterClient;
+
+	@AfterAll
+	void closeBoards(@Autowired StatusBoards boards) {
+		TestBoards.close(boards, simulatedClusterClient);
+	}
 
 	@AfterEach
 	void portworxIsGoneAgain() {

@@ -13,8 +13,12 @@ import io.pxwizard.cluster.ClusterConnection.ClusterChanged;
 import io.pxwizard.cluster.ClusterConnection.ConnectedCluster;
 import io.pxwizard.model.Specs;
 import io.pxwizard.simulation.SimulatedCluster;
+import io.pxwizard.status.StatusBoards;
+import io.pxwizard.status.TestBoards;
 import io.pxwizard.simulation.SimulatedClusterConfiguration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,6 +42,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 		"px-wizard.verify.timeout=30s" })
 @AutoConfigureMockMvc
 @Import(SimulatedClusterConfiguration.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VerifyWebTests {
 
 	@Autowired
@@ -48,6 +53,11 @@ class VerifyWebTests {
 
 	@Autowired
 	private KubernetesClient simulatedClusterClient;
+
+	@AfterAll
+	void closeBoards(@Autowired StatusBoards boards) {
+		TestBoards.close(boards, simulatedClusterClient);
+	}
 
 	@Autowired
 	private ClusterConnection connection;
