@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Start-up and footprint: time from `java -jar` to the first served page, and resident memory when idle, without and
-# with a Class Data Sharing archive (Spring Boot's training run: -Dspring.context.exit=onRefresh).
+# Start-up and footprint: time from `java -jar` to the first served page, and resident memory when idle, for each of
+# the means Spring Boot documents on its own and together, in one run: a Class Data Sharing archive (Spring Boot's
+# training run: -Dspring.context.exit=onRefresh), lazy initialisation, and a smaller JVM (SerialGC, C1, 128 MB heap).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q package -DskipTests
@@ -25,8 +26,14 @@ measure() {  # label, java options...
   done
   printf '%-28s first page %5d ms (best of 3)   idle RSS %4d MB\n' "$label" "$best" "$rss"
 }
+LAZY=-Dspring.main.lazy-initialization=true
+SMALL=(-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
 measure "plain" -Xmx256m
+measure "lazy init" -Xmx256m "$LAZY"
+measure "SerialGC + C1 + small heap" "${SMALL[@]}"
 java -XX:ArchiveClassesAtExit="$WORK/app.jsa" -Dspring.context.exit=onRefresh -jar "$WORK/app/$(basename "$JAR")" "${ARGS[@]}" > /dev/null 2>&1 || true
 measure "CDS archive" -Xmx256m -XX:SharedArchiveFile="$WORK/app.jsa"
-measure "CDS + SerialGC + small heap" -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="$WORK/app.jsa"
+measure "CDS + lazy init" -Xmx256m -XX:SharedArchiveFile="$WORK/app.jsa" "$LAZY"
+measure "CDS + small JVM" "${SMALL[@]}" -XX:SharedArchiveFile="$WORK/app.jsa"
+measure "CDS + small JVM + lazy init" "${SMALL[@]}" -XX:SharedArchiveFile="$WORK/app.jsa" "$LAZY"
 rm -rf "$WORK"
