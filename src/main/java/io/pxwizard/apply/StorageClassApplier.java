@@ -13,7 +13,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.pxwizard.apply.ApplyLine.Status;
 import io.pxwizard.cluster.ClusterProperties;
 import io.pxwizard.cluster.PortworxResources;
-import io.pxwizard.manifest.StorageClassManifest;
+import io.pxwizard.catalog.PortworxApi;
+import io.pxwizard.cluster.PortworxStorageClasses;
 
 /**
  * The last step of an apply: once the StorageCluster is Online, the spec's StorageClasses
@@ -41,7 +42,7 @@ final class StorageClassApplier {
 			return false;
 		}
 		Optional<String> defaultClass = classes.stream()
-			.filter((c) -> "true".equals(annotation(c, StorageClassManifest.DEFAULT_CLASS_ANNOTATION)))
+			.filter((c) -> "true".equals(annotation(c, PortworxApi.DEFAULT_CLASS_ANNOTATION)))
 			.map((c) -> c.getMetadata().getName())
 			.findFirst();
 		try {
@@ -129,11 +130,11 @@ final class StorageClassApplier {
 					continue;
 				}
 				client.storage().v1().storageClasses().withName(other.getMetadata().getName()).edit((sc) -> {
-					sc.getMetadata().getAnnotations().put(StorageClassManifest.DEFAULT_CLASS_ANNOTATION, "false");
-					sc.getMetadata().getAnnotations().remove("storageclass.beta.kubernetes.io/is-default-class");
+					sc.getMetadata().getAnnotations().put(PortworxApi.DEFAULT_CLASS_ANNOTATION, "false");
+					sc.getMetadata().getAnnotations().remove(PortworxApi.BETA_DEFAULT_CLASS_ANNOTATION);
 					return sc;
 				});
-				run.add(new ApplyLine(name, "patched (" + StorageClassManifest.DEFAULT_CLASS_ANNOTATION + ": false): "
+				run.add(new ApplyLine(name, "patched (" + PortworxApi.DEFAULT_CLASS_ANNOTATION + ": false): "
 						+ defaultClass + " is the default StorageClass now", Status.DONE));
 			}
 		}
@@ -198,8 +199,7 @@ final class StorageClassApplier {
 	}
 
 	static boolean isDefault(StorageClass storageClass) {
-		return "true".equals(annotation(storageClass, StorageClassManifest.DEFAULT_CLASS_ANNOTATION))
-				|| "true".equals(annotation(storageClass, "storageclass.beta.kubernetes.io/is-default-class"));
+		return PortworxStorageClasses.isDefault(storageClass);
 	}
 
 	private static String annotation(HasMetadata object, String name) {

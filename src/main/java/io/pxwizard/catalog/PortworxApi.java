@@ -27,6 +27,20 @@ public final class PortworxApi {
 	 */
 	public static final String OPERATOR = "portworx-operator";
 
+	/** Portworx's CSI driver: the provisioner of its StorageClasses. */
+	public static final String CSI_PROVISIONER = "pxd.portworx.com";
+
+	/**
+	 * The Portworx plugin built into Kubernetes (deprecated, still found on clusters).
+	 */
+	public static final String IN_TREE_PROVISIONER = "kubernetes.io/portworx-volume";
+
+	/** The annotation Kubernetes marks the cluster's default StorageClass with. */
+	public static final String DEFAULT_CLASS_ANNOTATION = "storageclass.kubernetes.io/is-default-class";
+
+	/** Its beta form, which Kubernetes still reads. */
+	public static final String BETA_DEFAULT_CLASS_ANNOTATION = "storageclass.beta.kubernetes.io/is-default-class";
+
 	private PortworxApi() {
 	}
 

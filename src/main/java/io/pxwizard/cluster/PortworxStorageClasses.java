@@ -2,20 +2,17 @@ package io.pxwizard.cluster;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pxwizard.catalog.PortworxApi;
 
 /**
  * The StorageClasses that use Portworx and how their claims are doing, as
  * {@code kubectl get storageclass} and {@code kubectl get pvc -A} would show them.
  */
 public final class PortworxStorageClasses {
-
-	private static final Set<String> PROVISIONERS = Set.of(PortworxVolumes.CSI_PROVISIONER,
-			PortworxVolumes.IN_TREE_PROVISIONER);
 
 	private PortworxStorageClasses() {
 	}
@@ -28,7 +25,7 @@ public final class PortworxStorageClasses {
 			.list()
 			.getItems()
 			.stream()
-			.filter((storageClass) -> PROVISIONERS.contains(storageClass.getProvisioner()))
+			.filter((storageClass) -> PortworxVolumes.PROVISIONERS.contains(storageClass.getProvisioner()))
 			.toList();
 		if (classes.isEmpty()) {
 			return List.of();
@@ -49,10 +46,13 @@ public final class PortworxStorageClasses {
 		}).sorted(java.util.Comparator.comparing(Row::name)).toList();
 	}
 
-	private static boolean isDefault(StorageClass storageClass) {
+	/**
+	 * Whether a class is the cluster's default, in either annotation Kubernetes reads.
+	 */
+	public static boolean isDefault(StorageClass storageClass) {
 		Map<String, String> annotations = storageClass.getMetadata().getAnnotations();
-		return annotations != null && ("true".equals(annotations.get("storageclass.kubernetes.io/is-default-class"))
-				|| "true".equals(annotations.get("storageclass.beta.kubernetes.io/is-default-class")));
+		return annotations != null && ("true".equals(annotations.get(PortworxApi.DEFAULT_CLASS_ANNOTATION))
+				|| "true".equals(annotations.get(PortworxApi.BETA_DEFAULT_CLASS_ANNOTATION)));
 	}
 
 	/**

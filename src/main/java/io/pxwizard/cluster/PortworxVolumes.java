@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pxwizard.catalog.PortworxApi;
 
 /**
  * The volumes Portworx provides on a cluster and what uses them: every PersistentVolume
@@ -27,13 +28,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  */
 public record PortworxVolumes(List<String> volumes, List<String> claims, List<String> pods) {
 
-	/** The provisioner (and CSI driver) name of Portworx's CSI driver. */
-	public static final String CSI_PROVISIONER = "pxd.portworx.com";
-
-	/** The provisioner name of the Portworx plugin built into Kubernetes. */
-	public static final String IN_TREE_PROVISIONER = "kubernetes.io/portworx-volume";
-
-	private static final Set<String> PROVISIONERS = Set.of(CSI_PROVISIONER, IN_TREE_PROVISIONER);
+	static final Set<String> PROVISIONERS = Set.of(PortworxApi.CSI_PROVISIONER, PortworxApi.IN_TREE_PROVISIONER);
 
 	/** The annotations Kubernetes writes with the provisioner of a volume or a claim. */
 	private static final List<String> PROVISIONER_ANNOTATIONS = List.of("pv.kubernetes.io/provisioned-by",
@@ -109,7 +104,8 @@ public record PortworxVolumes(List<String> volumes, List<String> claims, List<St
 		if (volume.getSpec() == null) {
 			return false;
 		}
-		if (volume.getSpec().getCsi() != null && CSI_PROVISIONER.equals(volume.getSpec().getCsi().getDriver())) {
+		if (volume.getSpec().getCsi() != null
+				&& PortworxApi.CSI_PROVISIONER.equals(volume.getSpec().getCsi().getDriver())) {
 			return true;
 		}
 		return volume.getSpec().getPortworxVolume() != null

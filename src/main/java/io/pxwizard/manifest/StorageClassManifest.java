@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
+import io.pxwizard.catalog.PortworxApi;
 import io.pxwizard.catalog.PortworxCatalog;
 import io.pxwizard.catalog.StorageClassPreset;
 import io.pxwizard.model.StorageClassOptions;
@@ -20,12 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class StorageClassManifest {
-
-	/** Portworx's CSI provisioner. */
-	public static final String PROVISIONER = "pxd.portworx.com";
-
-	/** The annotation Kubernetes marks the cluster's default StorageClass with. */
-	public static final String DEFAULT_CLASS_ANNOTATION = "storageclass.kubernetes.io/is-default-class";
 
 	/** The label that says px-wizard wrote a StorageClass. */
 	public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
@@ -57,11 +52,11 @@ public class StorageClassManifest {
 			.withName(choice.name())
 			.addToLabels(MANAGED_BY, "px-wizard")
 			.endMetadata()
-			.withProvisioner(PROVISIONER)
+			.withProvisioner(PortworxApi.CSI_PROVISIONER)
 			.withParameters(parameters)
 			.withAllowVolumeExpansion(true);
 		if (choice.name().equals(defaultClass)) {
-			builder.editMetadata().addToAnnotations(DEFAULT_CLASS_ANNOTATION, "true").endMetadata();
+			builder.editMetadata().addToAnnotations(PortworxApi.DEFAULT_CLASS_ANNOTATION, "true").endMetadata();
 		}
 		return builder.build();
 	}

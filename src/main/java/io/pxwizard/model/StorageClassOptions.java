@@ -25,11 +25,6 @@ public record StorageClassOptions(List<StorageClassChoice> classes, String defau
 		return classes.stream().filter((choice) -> choice.preset().equals(preset)).findFirst().orElse(null);
 	}
 
-	/** The highest replication factor asked for, 0 without classes. */
-	public int maxReplication() {
-		return classes.stream().mapToInt(StorageClassChoice::replication).max().orElse(0);
-	}
-
 	/**
 	 * One StorageClass.
 	 *
