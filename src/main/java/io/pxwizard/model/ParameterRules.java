@@ -14,7 +14,7 @@ final class ParameterRules {
 	static final Pattern DEVICE_PATH = Pattern.compile("/dev/[A-Za-z0-9_.:+-]+(/[A-Za-z0-9_.:+-]+)*");
 
 	/** A Kubernetes object name that is also a label value (RFC 1123 label). */
-	static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+	static final Pattern DNS_LABEL = KubernetesNames.DNS_LABEL;
 
 	/** A Kubernetes object name (RFC 1123 subdomain). */
 	static final Pattern DNS_SUBDOMAIN = Pattern

@@ -19,9 +19,9 @@ import io.pxwizard.model.StorageClassOptions.StorageClassChoice;
  */
 final class StorageClassFamily implements OptionFamily<StorageClassOptions> {
 
-	static final String CLASSES = "sc";
+	static final String CLASSES = StorageClassOptions.CLASSES_PARAMETER;
 
-	static final String DEFAULT_CLASS = "scdefault";
+	static final String DEFAULT_CLASS = StorageClassOptions.DEFAULT_CLASS_PARAMETER;
 
 	/** Portworx keeps at most three replicas of a volume. */
 	static final int MAX_REPLICATION = 3;

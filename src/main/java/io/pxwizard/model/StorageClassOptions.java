@@ -12,6 +12,15 @@ import java.util.List;
  */
 public record StorageClassOptions(List<StorageClassChoice> classes, String defaultClass) {
 
+	/**
+	 * The parameter that lists the classes:
+	 * {@code mongodb:px-mongodb:3,redis:px-redis:2}.
+	 */
+	public static final String CLASSES_PARAMETER = "sc";
+
+	/** The parameter that names the one to make the cluster's default. */
+	public static final String DEFAULT_CLASS_PARAMETER = "scdefault";
+
 	public StorageClassOptions {
 		classes = List.copyOf(classes);
 	}

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.pxwizard.catalog.PortworxCatalog;
+import io.pxwizard.model.KubernetesNames;
 import io.pxwizard.cluster.PortworxStorageClasses;
 import io.pxwizard.cluster.RunningPortworx;
 
@@ -30,8 +30,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class StatusController {
 
 	static final String VIEW = "status/status";
-
-	private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
 	private static final Duration FIRST_LIST = Duration.ofSeconds(3);
 
@@ -95,7 +93,7 @@ class StatusController {
 		if (ns == null || ns.isBlank()) {
 			return catalog.defaults().namespace();
 		}
-		if (!NAMESPACE.matcher(ns).matches()) {
+		if (!KubernetesNames.isDnsLabel(ns)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Not a namespace name");
 		}
 		return ns;

@@ -3,7 +3,6 @@ package io.pxwizard.verify;
 import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -12,6 +11,7 @@ import io.pxwizard.apply.ApplyRun;
 import io.pxwizard.apply.ApplyRuns;
 import io.pxwizard.apply.ApplyRuns.Start;
 import io.pxwizard.catalog.PortworxCatalog;
+import io.pxwizard.model.KubernetesNames;
 import io.pxwizard.cluster.ClusterConnection;
 import io.pxwizard.cluster.ClusterConnection.ConnectedCluster;
 import io.pxwizard.cluster.PortworxStorageClasses;
@@ -29,8 +29,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class VerifyController {
-
-	private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
 	private final ClusterConnection connection;
 
@@ -50,7 +48,7 @@ class VerifyController {
 	@PostMapping("/verify")
 	String verify(@RequestParam(defaultValue = "") String storageClass,
 			@RequestParam(defaultValue = "kube-system") String ns, Principal principal, RedirectAttributes redirect) {
-		if (!NAMESPACE.matcher(ns).matches()) {
+		if (!KubernetesNames.isDnsLabel(ns)) {
 			ns = "kube-system";
 		}
 		Optional<ConnectedCluster> cluster = connection.current();

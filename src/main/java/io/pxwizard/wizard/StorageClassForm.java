@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.pxwizard.catalog.StorageClassPreset;
 import io.pxwizard.model.SpecParameters;
+import io.pxwizard.model.StorageClassOptions;
 
 /**
  * The finish page's StorageClasses form, per preset: {@code use.<id>} ticked,
@@ -29,9 +30,9 @@ record StorageClassForm(SpecParameters spec, SpecParameters before, String class
 
 	static final String DEFAULT = "default";
 
-	static final String CLASSES = "sc";
+	static final String CLASSES = StorageClassOptions.CLASSES_PARAMETER;
 
-	static final String DEFAULT_CLASS = "scdefault";
+	static final String DEFAULT_CLASS = StorageClassOptions.DEFAULT_CLASS_PARAMETER;
 
 	static StorageClassForm of(SpecParameters form, List<StorageClassPreset> presets) {
 		Map<String, String> spec = new LinkedHashMap<>();

@@ -77,6 +77,7 @@ class DayTwoBrowserTest extends BrowserTestSupport {
 		browser.go("/history");
 		assertThat(browser.driver().findElement(By.tagName("main")).getText())
 			.contains("Upgrade Portworx 2.8.1.5 to " + TARGET);
+		browser.screenshot(Path.of("target", "screenshots", "history-upgrade.png"));
 
 		// A team's database now has a Portworx volume.
 		SimulatedVolumes.createDatabase(simulatedClusterClient, "default", "mongo-0", "px-mongo");
