@@ -86,6 +86,40 @@
       }
     });
   }
+  // A folded group's ready rows (a tbody each) filtered by name or node; pushed rows are filtered as they arrive.
+  function filterRows(input) {
+    var table = document.getElementById(input.getAttribute('data-filter-rows'));
+    if (!table) {
+      return;
+    }
+    var query = input.value.trim().toLowerCase();
+    var shown = 0;
+    var rows = table.tBodies;
+    for (var i = 0; i < rows.length; i++) {
+      var row = rows[i];
+      var name = row.id.replace(/^(pod|node)-/, '');
+      var match = !query || name.indexOf(query) >= 0 || (row.getAttribute('data-node') || '').indexOf(query) >= 0;
+      row.hidden = !match;
+      shown += match ? 1 : 0;
+    }
+    var count = document.querySelector('[data-filter-count="' + table.id + '"]');
+    if (count) {
+      count.textContent = query ? count.getAttribute('data-format').replace('{0}', shown).replace('{1}', rows.length) : '';
+    }
+  }
+  document.addEventListener('input', function (event) {
+    if (event.target.matches('[data-filter-rows]')) {
+      filterRows(event.target);
+    }
+  });
+  document.addEventListener('htmx:sseMessage', function () {
+    document.querySelectorAll('[data-filter-rows]').forEach(function (input) {
+      if (input.value) {
+        filterRows(input);
+      }
+    });
+  });
+
   window.pxWizard = { kubectlAge: kubectlAge };
 
   // Focus the error summary so keyboard and screen-reader users land on it; colour the YAML.

@@ -74,21 +74,6 @@ public final class StatusLatencyBench {
 				Thread.sleep(10);
 			}
 			watch.close();
-			// Where the difference goes: one change's re-render (summary and one group) through Thymeleaf.
-			io.pxwizard.status.StatusBoard board = app.context.getBean(io.pxwizard.status.StatusBoards.class)
-				.board(NS)
-				.orElseThrow();
-			io.pxwizard.status.BoardRenderer renderer = app.context.getBean(io.pxwizard.status.BoardRenderer.class);
-			Stats render = new Stats();
-			for (int i = 0; i < 2000; i++) {
-				long start = System.nanoTime();
-				renderer.fragments(board.view(), java.util.EnumSet.of(io.pxwizard.status.Component.API), false);
-				if (i >= 1000) {
-					render.add((System.nanoTime() - start) / 1000);
-				}
-			}
-			System.out.printf("re-render of one change (summary + one group): p50 %.2f ms p99 %.2f ms%n",
-					render.percentileMillis(50), render.percentileMillis(99));
 			System.out.printf("status latency over %d changes (ms): status page p50 %.2f p99 %.2f | bare watch p50 %.2f p99 %.2f"
 					+ " | difference p50 %.2f p99 %.2f%n", status.count(), status.percentileMillis(50),
 					status.percentileMillis(99), bare.percentileMillis(50), bare.percentileMillis(99),

@@ -11,9 +11,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * One browser's SSE stream. Fragments wait here and are written by a pooled thread, so a
- * slow browser only slows itself. What waits is bounded by construction: one pending
- * fragment per piece of the page, a newer version replacing an unsent older one, so a
- * browser that falls behind skips to the latest state instead of queueing.
+ * slow browser only slows itself. What waits is bounded: a whole piece of the page
+ * (summary, a group) replaces its unsent older version; patches (rows) keep their order,
+ * and a browser that falls more than {@link #MAX_PATCHES} behind drops them and is sent
+ * the whole board again instead of queueing.
  */
 final class SseBoardListener implements BoardListener {
 
@@ -23,8 +24,18 @@ final class SseBoardListener implements BoardListener {
 
 	private final Executor writer;
 
-	/** Event name to its latest unsent fragment. */
+	/** Patches a browser may fall behind by before it is sent the whole board instead. */
+	static final int MAX_PATCHES = 200;
+
+	/**
+	 * Unsent fragments in the order they came: a whole piece by its event name, a patch
+	 * by its number.
+	 */
 	private final Map<String, BoardFragment> pending = new LinkedHashMap<>();
+
+	private long patches;
+
+	private int pendingPatches;
 
 	private boolean writing;
 
@@ -48,10 +59,30 @@ final class SseBoardListener implements BoardListener {
 			return;
 		}
 		boolean start;
+		boolean resync = false;
 		synchronized (pending) {
-			pending.put(fragment.event(), fragment);
+			if (BoardRenderer.PATCH.equals(fragment.event())) {
+				if (pendingPatches == MAX_PATCHES) {
+					// Far behind: drop the patches, the whole board follows.
+					pending.values().removeIf((waiting) -> BoardRenderer.PATCH.equals(waiting.event()));
+					pendingPatches = 0;
+					resync = true;
+				}
+				else {
+					pending.put(BoardRenderer.PATCH + "#" + (patches++), fragment);
+					pendingPatches++;
+				}
+			}
+			else {
+				// The newer version goes after every patch sent before it was made.
+				pending.remove(fragment.event());
+				pending.put(fragment.event(), fragment);
+			}
 			start = !writing;
 			writing = true;
+		}
+		if (resync) {
+			board.resync(this);
 		}
 		if (start) {
 			writer.execute(this::drain);
@@ -89,9 +120,28 @@ final class SseBoardListener implements BoardListener {
 				}
 				batch = new ArrayList<>(pending.values());
 				pending.clear();
+				pendingPatches = 0;
 			}
-			batch.forEach((fragment) -> send(SseEmitter.event().name(fragment.event()).data(fragment.html())));
+			for (BoardFragment fragment : joinPatches(batch)) {
+				send(SseEmitter.event().name(fragment.event()).data(fragment.html()));
+			}
 		}
+	}
+
+	/** Patches that follow each other go as one event: one swap in the browser. */
+	private static List<BoardFragment> joinPatches(List<BoardFragment> batch) {
+		List<BoardFragment> joined = new ArrayList<>(batch.size());
+		for (BoardFragment fragment : batch) {
+			int last = joined.size() - 1;
+			if (last >= 0 && BoardRenderer.PATCH.equals(fragment.event())
+					&& BoardRenderer.PATCH.equals(joined.get(last).event())) {
+				joined.set(last, new BoardFragment(BoardRenderer.PATCH, joined.get(last).html() + fragment.html()));
+			}
+			else {
+				joined.add(fragment);
+			}
+		}
+		return joined;
 	}
 
 	private synchronized void send(SseEmitter.SseEventBuilder event) {
@@ -118,6 +168,7 @@ final class SseBoardListener implements BoardListener {
 		board.unsubscribe(this);
 		synchronized (pending) {
 			pending.clear();
+			pendingPatches = 0;
 		}
 	}
 

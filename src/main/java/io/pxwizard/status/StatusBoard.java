@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -29,8 +30,9 @@ import io.pxwizard.catalog.PortworxApi;
 import io.pxwizard.catalog.StatusComponent;
 import io.pxwizard.cluster.PortworxResources;
 import io.pxwizard.status.BoardListener.BoardFragment;
-
+import io.pxwizard.status.BoardRenderer.RowPatch;
 import io.pxwizard.status.BoardView.Connection;
+import io.pxwizard.status.BoardView.GroupHead;
 import io.pxwizard.status.BoardView.Group;
 import io.pxwizard.status.BoardView.Named;
 import io.pxwizard.status.BoardView.PodRow;
@@ -40,20 +42,26 @@ import org.slf4j.LoggerFactory;
 /**
  * One namespace's live install status, fed by one informer per kind (pods, events, and
  * once their type exists StorageClusters and StorageNodes) and pushed to every listener.
- * Informer handlers only mark the board changed; a single board thread re-renders from
- * the caches and hands each listener the fragments that changed.
+ * Informer handlers only note which pod or node changed; a single board thread brings
+ * those rows up to date in {@link FoldedRows} tables and hands each listener what
+ * changed: the rows and their counters, never a whole table, so a change costs the same
+ * on a 3-node cluster as on a 1,000-node one. A new listener gets the whole board at
+ * once.
  */
 public final class StatusBoard implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(StatusBoard.class);
 
 	/**
-	 * How often the groups whose pods show events ("(3m ago)") are re-rendered; AGE is
-	 * aged by the browser.
+	 * How often the rows whose events say "(3m ago)" are re-rendered; AGE is aged by the
+	 * browser.
 	 */
 	private static final int REFRESH_TICKS = 5;
 
 	private static final int EVENTS_PER_POD = 3;
+
+	/** The events informer's index of events by the pod they are about. */
+	private static final String EVENTS_BY_POD = "pod";
 
 	private final String namespace;
 
@@ -65,15 +73,15 @@ public final class StatusBoard implements AutoCloseable {
 
 	private final Set<BoardListener> listeners = ConcurrentHashMap.newKeySet();
 
-	private final Map<String, String> lastSent = new ConcurrentHashMap<>();
-
 	private final AtomicBoolean renderPending = new AtomicBoolean();
 
-	/**
-	 * The groups whose pods (or their events) changed since the last render; only they
-	 * are re-rendered.
-	 */
-	private final Set<Component> dirty = ConcurrentHashMap.newKeySet();
+	/** Pods whose object or events changed since the last render. */
+	private final Set<String> dirtyPods = ConcurrentHashMap.newKeySet();
+
+	/** StorageNodes that changed since the last render. */
+	private final Set<String> dirtyNodes = ConcurrentHashMap.newKeySet();
+
+	private final AtomicBoolean summaryDirty = new AtomicBoolean();
 
 	private final CountDownLatch firstList = new CountDownLatch(1);
 
@@ -85,6 +93,25 @@ public final class StatusBoard implements AutoCloseable {
 
 	private volatile SharedIndexInformer<GenericKubernetesResource> storageNodes;
 
+	// The rows as last rendered: the board thread's alone.
+
+	private final Map<Component, FoldedRows<PodRow>> groups = new EnumMap<>(Component.class);
+
+	private final Map<String, Component> groupOfPod = new HashMap<>();
+
+	private final FoldedRows<Named> nodes = new FoldedRows<>(Named::isOnline, Named::phase);
+
+	private final Map<String, Integer> nodeVersions = new HashMap<>();
+
+	private final Set<String> podsWithEvents = new HashSet<>();
+
+	private String lastSummary = "";
+
+	private Connection connection = Connection.CONNECTING;
+
+	/**
+	 * The last whole view built, for callers off the board thread once it has stopped.
+	 */
 	private volatile BoardView view;
 
 	private volatile boolean closed;
@@ -100,13 +127,16 @@ public final class StatusBoard implements AutoCloseable {
 
 	StatusBoard(String namespace, KubernetesClient client, BoardRenderer renderer, List<StatusComponent> components) {
 		this.namespace = namespace;
-		this.selectors = new java.util.EnumMap<>(Component.class);
+		this.selectors = new EnumMap<>(Component.class);
 		for (StatusComponent component : components) {
 			for (Component group : Component.values()) {
 				if (group.id().equals(component.id())) {
 					this.selectors.put(group, component);
 				}
 			}
+		}
+		for (Component component : Component.values()) {
+			this.groups.put(component, new FoldedRows<>(PodRow::isReady, PodRow::status));
 		}
 		this.client = client;
 		this.renderer = renderer;
@@ -117,18 +147,19 @@ public final class StatusBoard implements AutoCloseable {
 		});
 		this.pods = client.pods().inNamespace(namespace).runnableInformer(0);
 		this.events = client.v1().events().inNamespace(namespace).runnableInformer(0);
-		this.view = emptyView(Connection.CONNECTING);
+		this.events.addIndexers(Map.of(EVENTS_BY_POD, StatusBoard::podOfEvent));
+		this.view = buildView();
 	}
 
 	StatusBoard start() {
-		pods.addEventHandler(onChange(this::componentOfPod));
-		events.addEventHandler(onChange(this::componentOfEvent));
+		pods.addEventHandler(onChange((pod) -> dirtyPods.add(pod.getMetadata().getName())));
+		events.addEventHandler(onChange((event) -> podOfEvent(event).forEach(dirtyPods::add)));
 		// Keep retrying a failed list or watch: the page shows "reconnecting" meanwhile.
 		pods.exceptionHandler((started, error) -> true);
 		events.exceptionHandler((started, error) -> true);
 		pods.start().whenComplete((done, error) -> {
 			firstList.countDown();
-			changed(EnumSet.allOf(Component.class));
+			changed();
 		});
 		events.start();
 		board.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
@@ -144,11 +175,11 @@ public final class StatusBoard implements AutoCloseable {
 	}
 
 	/**
-	 * The current state; a new viewer's page is rendered from it, never from a list of
-	 * its own.
+	 * The current state, built from the board's rows on its thread; a new viewer's page
+	 * is rendered from it, never from a list of its own.
 	 */
 	public BoardView view() {
-		return view;
+		return onBoard(this::buildView, Duration.ofSeconds(10));
 	}
 
 	/**
@@ -158,23 +189,58 @@ public final class StatusBoard implements AutoCloseable {
 	public BoardView awaitView(Duration timeout) {
 		try {
 			if (firstList.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				return board.submit(this::render).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+				return onBoard(() -> {
+					renderAndSend();
+					return buildView();
+				}, timeout);
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		catch (Exception ex) {
-			logger.debug("Status board not ready: {}", ex.getMessage());
+		return view;
+	}
+
+	private BoardView onBoard(java.util.concurrent.Callable<BoardView> task, Duration timeout) {
+		if (!closed) {
+			try {
+				return board.submit(task).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (Exception ex) {
+				logger.debug("Status board not ready: {}", ex.getMessage());
+			}
 		}
 		return view;
 	}
 
-	/** Adds a listener and hands it the whole board at once. */
+	/**
+	 * Adds a listener and hands it the whole board at once, on the board's thread: every
+	 * change after that reaches it as rows.
+	 */
 	public void subscribe(BoardListener listener) {
-		listeners.add(listener);
-		board.execute(() -> renderer.fragments(view)
-			.forEach((event, html) -> listener.offer(new BoardFragment(event, html))));
+		board.execute(() -> {
+			listeners.add(listener);
+			sendWhole(listener);
+		});
+	}
+
+	/**
+	 * Sends a listener that fell behind the whole board again, after what it has been
+	 * sent.
+	 */
+	public void resync(BoardListener listener) {
+		board.execute(() -> {
+			if (listeners.contains(listener)) {
+				sendWhole(listener);
+			}
+		});
+	}
+
+	private void sendWhole(BoardListener listener) {
+		renderer.fragments(buildView()).forEach((event, html) -> listener.offer(new BoardFragment(event, html)));
 	}
 
 	/** Runs one tick on the board's thread and waits for it: time passing, for tests. */
@@ -190,7 +256,15 @@ public final class StatusBoard implements AutoCloseable {
 
 	/** Every piece of the board as it is now. */
 	public Map<String, String> snapshot() {
-		return renderer.fragments(view);
+		return renderer.fragments(view());
+	}
+
+	/** Every informer, StorageClusters and StorageNodes included, is watching. */
+	boolean watchesEveryKind() {
+		SharedIndexInformer<GenericKubernetesResource> clusters = storageClusters;
+		SharedIndexInformer<GenericKubernetesResource> nodeInformer = storageNodes;
+		return pods.isWatching() && events.isWatching() && clusters != null && clusters.isWatching()
+				&& nodeInformer != null && nodeInformer.isWatching();
 	}
 
 	int listenerCount() {
@@ -201,32 +275,33 @@ public final class StatusBoard implements AutoCloseable {
 		return lastListenerLeft;
 	}
 
-	/**
-	 * A handler that marks the group its object belongs to ({@code null}: the summary
-	 * only) and asks for a render.
-	 */
-	private <T extends HasMetadata> ResourceEventHandler<T> onChange(Function<T, Component> group) {
+	/** A handler that notes what changed and asks for a render. */
+	private <T extends HasMetadata> ResourceEventHandler<T> onChange(java.util.function.Consumer<T> note) {
 		return new ResourceEventHandler<>() {
 			@Override
 			public void onAdd(T object) {
-				changed(group.apply(object));
+				note.accept(object);
+				changed();
 			}
 
 			@Override
 			public void onUpdate(T before, T after) {
-				changed(group.apply(before));
-				changed(group.apply(after));
+				note.accept(after);
+				changed();
 			}
 
 			@Override
 			public void onDelete(T object, boolean finalStateUnknown) {
-				changed(group.apply(object));
+				note.accept(object);
+				changed();
 			}
 		};
 	}
 
-	private Component componentOfPod(Pod pod) {
-		return componentOf(pod.getMetadata().getLabels());
+	private static List<String> podOfEvent(Event event) {
+		return (event.getInvolvedObject() != null && "Pod".equals(event.getInvolvedObject().getKind())
+				&& event.getInvolvedObject().getName() != null) ? List.of(event.getInvolvedObject().getName())
+						: List.of();
 	}
 
 	/**
@@ -249,26 +324,6 @@ public final class StatusBoard implements AutoCloseable {
 		return (selector != null) ? selector.label() : "";
 	}
 
-	private Component componentOfEvent(Event event) {
-		if (event.getInvolvedObject() == null || !"Pod".equals(event.getInvolvedObject().getKind())) {
-			return null;
-		}
-		Pod pod = pods.getStore().getByKey(namespace + "/" + event.getInvolvedObject().getName());
-		return (pod != null) ? componentOfPod(pod) : null;
-	}
-
-	private void changed(Component group) {
-		if (group != null) {
-			dirty.add(group);
-		}
-		changed();
-	}
-
-	private void changed(Set<Component> groups) {
-		dirty.addAll(groups);
-		changed();
-	}
-
 	/**
 	 * Called from informer threads: never blocks. The first change renders at once;
 	 * changes that arrive while a render is pending are folded into it, so a burst costs
@@ -289,31 +344,26 @@ public final class StatusBoard implements AutoCloseable {
 			if (storageClusters == null && pods.isWatching() && ticks % 2 == 1 && storageClusterTypeExists()) {
 				// Both set before either is read: close() and the view never see one
 				// without the other.
-				SharedIndexInformer<GenericKubernetesResource> nodes = informer(PortworxResources.STORAGE_NODES);
-				storageNodes = nodes;
-				storageClusters = informer(PortworxResources.STORAGE_CLUSTERS);
+				SharedIndexInformer<GenericKubernetesResource> nodeInformer = informer(PortworxResources.STORAGE_NODES,
+						(node) -> dirtyNodes.add(node.getMetadata().getName()));
+				storageNodes = nodeInformer;
+				storageClusters = informer(PortworxResources.STORAGE_CLUSTERS, (cluster) -> summaryDirty.set(true));
 				if (closed) {
 					// close() gave up waiting for this tick and found no informers:
 					// closed here instead.
 					storageClusters.close();
-					nodes.close();
+					nodeInformer.close();
 					return;
 				}
 			}
-			Connection connection = connection();
-			if (connection != view.connection()) {
-				dirty.addAll(EnumSet.allOf(Component.class));
+			if (currentConnection() != connection) {
 				renderAndSend();
 			}
-			else if (ticks % REFRESH_TICKS == 0) {
+			else if (ticks % REFRESH_TICKS == 0 && !podsWithEvents.isEmpty()) {
 				// The browser ages the rows itself (data-created): only the event lines
-				// of
-				// pods that are not ready say "(3m ago)" in words of the server.
-				Set<Component> aging = groupsWithEvents();
-				if (!aging.isEmpty()) {
-					dirty.addAll(aging);
-					renderAndSend();
-				}
+				// of pods that are not ready say "(3m ago)" in words of the server.
+				dirtyPods.addAll(podsWithEvents);
+				renderAndSend();
 			}
 		}
 		catch (RuntimeException ex) {
@@ -327,16 +377,6 @@ public final class StatusBoard implements AutoCloseable {
 		}
 	}
 
-	private Set<Component> groupsWithEvents() {
-		Set<Component> groups = EnumSet.noneOf(Component.class);
-		for (BoardView.Group group : view.groups()) {
-			if (group.rows().stream().anyMatch((row) -> !row.events().isEmpty())) {
-				groups.add(group.component());
-			}
-		}
-		return groups;
-	}
-
 	private boolean storageClusterTypeExists() {
 		return client.apiextensions()
 			.v1()
@@ -345,89 +385,187 @@ public final class StatusBoard implements AutoCloseable {
 			.get() != null;
 	}
 
-	private SharedIndexInformer<GenericKubernetesResource> informer(ResourceDefinitionContext type) {
+	private SharedIndexInformer<GenericKubernetesResource> informer(ResourceDefinitionContext type,
+			java.util.function.Consumer<GenericKubernetesResource> note) {
 		SharedIndexInformer<GenericKubernetesResource> informer = client.genericKubernetesResources(type)
 			.inNamespace(namespace)
 			.runnableInformer(0);
-		informer.addEventHandler(onChange((resource) -> null));
+		informer.addEventHandler(onChange(note));
 		informer.exceptionHandler((started, error) -> true);
 		informer.start();
 		return informer;
 	}
 
-	private Connection connection() {
+	private Connection currentConnection() {
 		if (firstList.getCount() > 0) {
 			return Connection.CONNECTING;
 		}
 		return pods.isWatching() ? Connection.LIVE : Connection.RECONNECTING;
 	}
 
+	/**
+	 * Brings the changed rows up to date and sends each listener what changed: the rows
+	 * and their groups' counters as one patch, a whole table only when it appears,
+	 * empties or folds, and everything when the connection's state changes.
+	 */
 	private void renderAndSend() {
 		renderPending.set(false);
-		Set<Component> groups = EnumSet.noneOf(Component.class);
-		for (Component component : Component.values()) {
-			if (dirty.remove(component)) {
-				groups.add(component);
+		Map<Component, List<RowPatch>> podOps = new EnumMap<>(Component.class);
+		List<RowPatch> ops = new ArrayList<>();
+		Set<Component> touched = EnumSet.noneOf(Component.class);
+		Set<Component> relaid = EnumSet.noneOf(Component.class);
+		for (String name : drain(dirtyPods)) {
+			Pod pod = pods.getStore().getByKey(namespace + "/" + name);
+			Component now = (pod != null) ? componentOf(pod.getMetadata().getLabels()) : null;
+			Component was = groupOfPod.get(name);
+			if (was != null && was != now) {
+				groupOfPod.remove(name);
+				podsWithEvents.remove(name);
+				note(was, groups.get(was).put(name, null), podOps, touched, relaid);
+			}
+			if (now != null) {
+				PodRow row = row(pod, now);
+				groupOfPod.put(name, now);
+				if (row.events().isEmpty()) {
+					podsWithEvents.remove(name);
+				}
+				else {
+					podsWithEvents.add(name);
+				}
+				note(now, groups.get(now).put(name, row), podOps, touched, relaid);
 			}
 		}
-		Connection before = view.connection();
-		render();
-		Map<String, String> fragments = renderer.fragments(view, groups, view.connection() != before);
-		fragments.forEach((event, html) -> {
-			if (!html.equals(lastSent.put(event, html))) {
-				BoardFragment fragment = new BoardFragment(event, html);
-				listeners.forEach((listener) -> listener.offer(fragment));
+		podOps.values().forEach(ops::addAll);
+		boolean nodesChanged = false;
+		boolean nodesRelaid = false;
+		SharedIndexInformer<GenericKubernetesResource> nodeInformer = storageNodes;
+		for (String name : drain(dirtyNodes)) {
+			GenericKubernetesResource resource = (nodeInformer != null)
+					? nodeInformer.getStore().getByKey(namespace + "/" + name) : null;
+			FoldedRows.Change<Named> change = nodes.put(name, (resource != null) ? named(resource) : null);
+			if (change.before() != null) {
+				nodeVersions.merge(String.valueOf(change.before().version()), -1, Integer::sum);
 			}
-		});
+			if (change.after() != null) {
+				nodeVersions.merge(String.valueOf(change.after().version()), 1, Integer::sum);
+			}
+			nodesChanged = true;
+			nodesRelaid |= change.relaid();
+			if (!change.relaid() && nodes.layout() == FoldedRows.Layout.FOLDED) {
+				RowPatch patch = RowPatch.of(change, "node-", BoardRenderer.STORAGE_NODES, false);
+				if (patch != null) {
+					ops.add(patch);
+				}
+			}
+		}
+		summaryDirty.set(false);
+		Connection current = currentConnection();
+		if (current != connection) {
+			// Rare: every viewer is sent the whole board again.
+			connection = current;
+			BoardView whole = buildView();
+			lastSummary = renderer.summary(whole.summary());
+			renderer.fragments(whole).forEach((event, html) -> send(new BoardFragment(event, html)));
+			return;
+		}
+		BoardView whole = (relaid.isEmpty() && !nodesRelaid) ? null : buildView();
+		for (BoardView.Group group : (whole != null) ? whole.groups() : List.<BoardView.Group>of()) {
+			if (relaid.contains(group.component())) {
+				send(new BoardFragment(group.component().eventName(), renderer.group(group)));
+			}
+		}
+		if (nodesRelaid) {
+			send(new BoardFragment(BoardRenderer.STORAGE_NODES, renderer.storageNodes(whole)));
+		}
+		List<GroupHead> heads = new ArrayList<>();
+		for (Component component : touched) {
+			if (!relaid.contains(component) && groups.get(component).size() > 0) {
+				heads.add(head(component));
+			}
+		}
+		Integer online = (nodesChanged && !nodesRelaid && nodes.layout() == FoldedRows.Layout.FOLDED)
+				? nodes.readyCount() : null;
+		if (!ops.isEmpty() || !heads.isEmpty() || online != null) {
+			send(new BoardFragment(BoardRenderer.PATCH, renderer.patch(ops, heads, online)));
+		}
+		String summary = renderer.summary(summary());
+		if (!summary.equals(lastSummary)) {
+			lastSummary = summary;
+			send(new BoardFragment(BoardRenderer.SUMMARY, summary));
+		}
 	}
 
-	private BoardView render() {
+	/**
+	 * Notes a row's change: as a patch, or, once its group is re-sent whole, not at all.
+	 */
+	private void note(Component component, FoldedRows.Change<PodRow> change, Map<Component, List<RowPatch>> ops,
+			Set<Component> touched, Set<Component> relaid) {
+		touched.add(component);
+		if (change.relaid() || relaid.contains(component)) {
+			relaid.add(component);
+			ops.remove(component);
+			return;
+		}
+		RowPatch patch = RowPatch.of(change, "pod-", "group-" + component.id(), true);
+		if (patch != null) {
+			ops.computeIfAbsent(component, (c) -> new ArrayList<>()).add(patch);
+		}
+	}
+
+	private void send(BoardFragment fragment) {
+		listeners.forEach((listener) -> listener.offer(fragment));
+	}
+
+	private static List<String> drain(Set<String> names) {
+		List<String> drained = new ArrayList<>(names);
+		drained.forEach(names::remove);
+		return drained;
+	}
+
+	private PodRow row(Pod pod, Component component) {
 		Instant now = Instant.now();
-		Map<String, List<String>> eventsByPod = eventsByPod(now);
-		Map<Component, List<PodRow>> rows = new EnumMap<>(Component.class);
-		for (Component component : Component.values()) {
-			rows.put(component, new ArrayList<>());
-		}
-		for (Pod pod : pods.getStore().list()) {
-			Component component = componentOf(pod.getMetadata().getLabels());
-			if (component == null) {
-				continue;
-			}
-			boolean ready = KubectlFormat.isReady(pod);
-			String name = pod.getMetadata().getName();
-			rows.get(component)
-				.add(new PodRow(name, KubectlFormat.ready(pod), KubectlFormat.status(pod), KubectlFormat.restarts(pod),
-						KubectlFormat.age(pod.getMetadata().getCreationTimestamp(), now),
-						pod.getMetadata().getCreationTimestamp(), ready, ready ? null : KubectlFormat.why(pod),
-						ready ? List.of() : eventsByPod.getOrDefault(name, List.of())));
-		}
-		List<Group> groups = new ArrayList<>();
-		rows.forEach((component, list) -> {
-			list.sort(Comparator.comparing(PodRow::name));
-			groups.add(new Group(component, selector(component), List.copyOf(list)));
-		});
-		view = new BoardView(namespace, groups, storageCluster(), storageNodeList(), connection());
-		return view;
+		boolean ready = KubectlFormat.isReady(pod);
+		String name = pod.getMetadata().getName();
+		return new PodRow(name, KubectlFormat.ready(pod), KubectlFormat.status(pod), KubectlFormat.restarts(pod),
+				KubectlFormat.age(pod.getMetadata().getCreationTimestamp(), now),
+				pod.getMetadata().getCreationTimestamp(), ready, ready ? null : KubectlFormat.why(pod),
+				ready ? List.of() : eventLines(name, now),
+				(pod.getSpec() != null) ? pod.getSpec().getNodeName() : null);
 	}
 
-	private Map<String, List<String>> eventsByPod(Instant now) {
-		Map<String, List<Event>> byPod = new java.util.HashMap<>();
-		for (Event event : events.getStore().list()) {
-			if (event.getInvolvedObject() != null && "Pod".equals(event.getInvolvedObject().getKind())) {
-				byPod.computeIfAbsent(event.getInvolvedObject().getName(), (k) -> new ArrayList<>()).add(event);
-			}
+	private GroupHead head(Component component) {
+		FoldedRows<PodRow> rows = groups.get(component);
+		return new GroupHead(component, selector(component), rows.readyCount(), rows.size(), rows.counts());
+	}
+
+	private BoardSummary summary() {
+		int ready = 0;
+		int total = 0;
+		for (FoldedRows<PodRow> rows : groups.values()) {
+			ready += rows.readyCount();
+			total += rows.size();
 		}
-		Map<String, List<String>> lines = new java.util.HashMap<>();
-		byPod.forEach((pod, list) -> {
-			list.sort(Comparator.comparing(StatusBoard::eventTime).reversed());
-			lines.put(pod,
-					list.stream()
-						.limit(EVENTS_PER_POD)
-						.map((e) -> e.getType() + " " + e.getReason() + " ("
-								+ KubectlFormat.age(Duration.between(eventTime(e), now)) + " ago): " + e.getMessage())
-						.toList());
-		});
-		return lines;
+		List<Named> listed = (nodes.layout() == FoldedRows.Layout.FOLDED) ? List.of() : nodes.rows();
+		return BoardSummary.of(storageCluster(), ready, total, listed, nodes.stateCounts(), nodeVersions);
+	}
+
+	/** The whole board from the rows as they are: O(pods), for a new viewer only. */
+	private BoardView buildView() {
+		List<Group> list = new ArrayList<>();
+		groups.forEach((component, rows) -> list.add(new Group(component, selector(component), rows.rows())));
+		BoardView built = new BoardView(namespace, list, storageCluster(), nodes.rows(), connection);
+		view = built;
+		return built;
+	}
+
+	private List<String> eventLines(String pod, Instant now) {
+		List<Event> list = new ArrayList<>(events.getIndexer().byIndex(EVENTS_BY_POD, pod));
+		list.sort(Comparator.comparing(StatusBoard::eventTime).reversed());
+		return list.stream()
+			.limit(EVENTS_PER_POD)
+			.map((e) -> e.getType() + " " + e.getReason() + " ("
+					+ KubectlFormat.age(Duration.between(eventTime(e), now)) + " ago): " + e.getMessage())
+			.toList();
 	}
 
 	private static Instant eventTime(Event event) {
@@ -444,19 +582,6 @@ public final class StatusBoard implements AutoCloseable {
 		return informer.getStore().list().stream().findFirst().map(StatusBoard::named).orElse(null);
 	}
 
-	private List<Named> storageNodeList() {
-		SharedIndexInformer<GenericKubernetesResource> informer = storageNodes;
-		if (informer == null) {
-			return List.of();
-		}
-		return informer.getStore()
-			.list()
-			.stream()
-			.map(StatusBoard::named)
-			.sorted(Comparator.comparing(Named::name))
-			.toList();
-	}
-
 	private static Named named(GenericKubernetesResource resource) {
 		Object status = resource.getAdditionalProperties().get("status");
 		String phase = (status instanceof Map<?, ?> map && map.get("phase") != null) ? String.valueOf(map.get("phase"))
@@ -467,14 +592,6 @@ public final class StatusBoard implements AutoCloseable {
 		Object version = (resource.getAdditionalProperties().get(section) instanceof Map<?, ?> map) ? map.get("version")
 				: null;
 		return new Named(resource.getMetadata().getName(), phase, (version != null) ? String.valueOf(version) : null);
-	}
-
-	private BoardView emptyView(Connection connection) {
-		List<Group> groups = new ArrayList<>();
-		for (Component component : Component.values()) {
-			groups.add(new Group(component, selector(component), List.of()));
-		}
-		return new BoardView(namespace, groups, null, List.of(), connection);
 	}
 
 	@Override

@@ -134,9 +134,8 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 	}
 
 	/**
-	 * Plays a team's database on the cluster once Portworx is Online (for
-	 * {@code mvn spring-boot:test-run}): a Portworx StorageClass, a claim of it and a pod
-	 * mounting the claim.
+	 * The cluster's node count: a px pod, a portworx-api pod and a StorageNode each
+	 * ({@code node-1} to {@code node-<count>}).
 	 */
 	public SimulatedPortworxOperator withNodes(int count) {
 		this.nodes = java.util.stream.IntStream.rangeClosed(1, Math.max(1, count))
@@ -145,6 +144,11 @@ public final class SimulatedPortworxOperator implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Plays a team's database on the cluster once Portworx is Online (for
+	 * {@code mvn spring-boot:test-run}): a Portworx StorageClass, a claim of it and a pod
+	 * mounting the claim.
+	 */
 	public SimulatedPortworxOperator withWorkload(boolean workload) {
 		this.workload = workload;
 		return this;

@@ -1,6 +1,9 @@
 package io.pxwizard.status;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pxwizard.apply.ApplyPlan;
@@ -13,6 +16,7 @@ import io.pxwizard.manifest.ManifestFixture;
 import io.pxwizard.model.InstallSpec;
 import io.pxwizard.model.Specs;
 import io.pxwizard.simulation.SimulatedCluster;
+import io.pxwizard.status.BoardListener.BoardFragment;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.ITemplateEngine;
 
@@ -25,6 +29,82 @@ import static org.mockito.Mockito.mock;
  * Stork, its scheduler and CSI as three-replica Deployments, and a StorageNode per node.
  */
 class LargeClusterBoardTests {
+
+	@Test
+	void aViewerJoiningMidRollOutGetsTheWholeBoardAndThenRowsFoldedAboveTwenty() throws InterruptedException {
+		ManifestFixture fixture = new ManifestFixture();
+		try (SimulatedCluster cluster = SimulatedCluster.start(Duration.ofMillis(50));
+				KubernetesClient client = cluster.createClient()) {
+			cluster.operator().withNodes(30);
+			StatusBoard board = new StatusBoard("kube-system", client, TestTemplates.renderer(),
+					TestCatalog.get().statusComponents())
+				.start();
+			List<BoardFragment> early = new CopyOnWriteArrayList<>();
+			board.subscribe(early::add);
+			try {
+				InstallSpec spec = fixture.seed();
+				ApplyRun run = ApplyRunFixture.newRun("2.8", Specs.SEED_QUERY, cluster.info());
+				Thread apply = new Thread(() -> InstallerAccess.apply(
+						new ClusterProperties(false, Duration.ofSeconds(2), Duration.ofSeconds(5),
+								Duration.ofSeconds(30), Duration.ofSeconds(30)),
+						run, client,
+						new ApplyPlan(fixture.manifests.operatorObjects(fixture.specQuery.operatorRequest(spec)),
+								fixture.manifests.clusterObjects(spec), "kube-system")));
+				apply.start();
+				// Mid roll-out: px pods exist, not all of them ready.
+				await().atMost(Duration.ofSeconds(60)).until(() -> {
+					BoardView.Group px = group(board.view(), Component.PORTWORX);
+					return px.rows().size() > 20 && px.ready() < px.rows().size();
+				});
+				List<BoardFragment> joined = new CopyOnWriteArrayList<>();
+				board.subscribe(joined::add);
+				await().atMost(Duration.ofSeconds(10)).until(() -> joined.size() >= Component.values().length + 3);
+				// The whole board at once: every piece of the page, before any patch.
+				List<String> events = joined.stream().map(BoardFragment::event).toList();
+				assertThat(events.subList(0, Component.values().length + 3))
+					.containsExactlyInAnyOrder(Stream
+						.concat(Stream.of(BoardRenderer.CONNECTION, BoardRenderer.SUMMARY, BoardRenderer.STORAGE_NODES),
+								Stream.of(Component.values()).map(Component::eventName))
+						.toArray(String[]::new));
+				String px = joined.stream()
+					.filter((f) -> f.event().equals(Component.PORTWORX.eventName()))
+					.findFirst()
+					.orElseThrow()
+					.html();
+				// Folded: the pods that are not ready first, the ready ones behind their
+				// count.
+				assertThat(px).contains("id=\"group-portworx-not-ready\"").contains("class=\"folded-rows\"");
+				assertThat(px.indexOf("class=\"not-ready\"")).isLessThan(px.indexOf("id=\"group-portworx-ready\""));
+
+				await().atMost(Duration.ofSeconds(60))
+					.until(() -> board.view().complete() && board.view().storageNodes().size() == 30);
+				apply.join(30_000);
+				// Thirty StorageNodes: counted by phase in the summary, folded in their
+				// own
+				// table.
+				assertThat(board.snapshot().get(BoardRenderer.SUMMARY)).contains("30 StorageNodes:")
+					.contains("30 Online");
+				assertThat(board.snapshot().get(BoardRenderer.STORAGE_NODES)).contains("id=\"node-node-30\"");
+				// The early viewer saw rows and counters arrive as patches, not the
+				// group again and again.
+				long patches = early.stream().filter((f) -> f.event().equals(BoardRenderer.PATCH)).count();
+				long wholeGroups = early.stream()
+					.filter((f) -> f.event().equals(Component.PORTWORX.eventName()))
+					.count();
+				assertThat(patches).isGreaterThan(30);
+				// Whole only as a new viewer, when the watch went live, when the group
+				// appeared and when it folded.
+				assertThat(wholeGroups).isLessThanOrEqualTo(4);
+			}
+			finally {
+				board.close();
+			}
+		}
+	}
+
+	private static BoardView.Group group(BoardView view, Component component) {
+		return view.groups().stream().filter((g) -> g.component() == component).findFirst().orElseThrow();
+	}
 
 	@Test
 	void fiftyNodesComeOnlineWithAPortworxPodEach() {
