@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import io.pxwizard.web.AppUrls;
 import io.pxwizard.catalog.PortworxCatalog;
+import io.pxwizard.cluster.ClusterInfo;
 import io.pxwizard.manifest.ImageMirror;
 import io.pxwizard.model.InstallCommands;
 import io.pxwizard.model.InstallSpec;
@@ -37,8 +38,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
  * The finish page, {@code GET /spec/{version}?<parameters>}: a spec URL is a saved wizard
@@ -63,9 +66,16 @@ class FinishController {
 
 	private final ImageMirror imageMirror;
 
+	private final FinishPages finishPages;
+
+	private final ThymeleafViewResolver views;
+
 	FinishController(PortworxCatalog catalog, SpecQuery specQuery, WizardPages wizardPages, FieldMessages fieldMessages,
-			InstallManifests manifests, PxWizardProperties properties, ImageMirror imageMirror) {
+			InstallManifests manifests, PxWizardProperties properties, ImageMirror imageMirror, FinishPages finishPages,
+			ThymeleafViewResolver views) {
 		this.imageMirror = imageMirror;
+		this.finishPages = finishPages;
+		this.views = views;
 		this.catalog = catalog;
 		this.specQuery = specQuery;
 		this.wizardPages = wizardPages;
@@ -96,7 +106,7 @@ class FinishController {
 
 	@GetMapping("/spec/{version}")
 	Object finish(@PathVariable String version, @RequestParam MultiValueMap<String, String> query,
-			HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
+			HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) throws Exception {
 		SpecParameters state = SpecParameters.of(query);
 		SpecReading reading = specQuery.read(version, state);
 		boolean local = AppUrls.LOCAL_SOURCE.equals(state.get(AppUrls.SOURCE)) && reading.isValid()
@@ -108,7 +118,21 @@ class FinishController {
 		if (!reading.isValid()) {
 			return wizardPages.withProblems(model, version, state, reading, locale, response);
 		}
-		InstallSpec spec = reading.spec();
+		Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
+		if (flash != null && !flash.isEmpty()) {
+			// Messages of one request: this page is rendered for it alone.
+			addPage(model, reading.spec(), version, baseUrl, local);
+			return VIEW;
+		}
+		FinishPages.Key key = new FinishPages.Key(request.getRequestURI(), request.getQueryString(), baseUrl,
+				(ClusterInfo) model.getAttribute("cluster"), (String) model.getAttribute("signedIn"), locale);
+		if (!finishPages.has(key)) {
+			addPage(model, reading.spec(), version, baseUrl, local);
+		}
+		return finishPages.view(key, views.resolveViewName(VIEW, locale));
+	}
+
+	private void addPage(Model model, InstallSpec spec, String version, String baseUrl, boolean local) {
 		String canonical = specQuery.queryString(spec);
 		model.addAttribute("spec", spec);
 		model.addAttribute("commands", specQuery.commands(spec, baseUrl));
@@ -155,7 +179,6 @@ class FinishController {
 			editUrls.put(page.path(), WizardUrls.step(version, page, canonical));
 		}
 		model.addAttribute("editUrls", editUrls);
-		return VIEW;
 	}
 
 	/**
