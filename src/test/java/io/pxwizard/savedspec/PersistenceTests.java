@@ -1,7 +1,6 @@
 package io.pxwizard.savedspec;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.pxwizard.PxWizardApplication;
@@ -13,7 +12,6 @@ import io.pxwizard.apply.ApplyRun;
 import io.pxwizard.apply.ApplyRunFixture;
 import io.pxwizard.model.Specs;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,12 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Saved specs and apply history on a real H2 file, across a restart of the application.
+ * Saved specs, apply history and the generated administrator password on a real database,
+ * across a restart of the application: the same Flyway migrations and repositories on
+ * each database px-wizard supports.
  */
-class PersistenceTests {
+abstract class PersistenceTests {
 
-	@TempDir
-	Path data;
+	/** The application's arguments that point it at this test's database. */
+	protected abstract String[] database();
+
+	/** Checks the data is where the database keeps it (a file, a server). */
+	protected abstract void assertStored();
 
 	@Test
 	void everythingSavedIsThereAfterARestart() {
@@ -53,7 +56,7 @@ class PersistenceTests {
 						new ClusterInfo("https://10.0.0.1:6443", "lab", ClusterInfo.Kind.KUBECONFIG)));
 			savedId = saved.id();
 		}
-		assertThat(Files.exists(data.resolve("px-wizard.mv.db"))).isTrue();
+		assertStored();
 
 		try (ConfigurableApplicationContext second = start()) {
 			SavedSpecRepository specs = second.getBean(SavedSpecRepository.class);
@@ -102,13 +105,35 @@ class PersistenceTests {
 		}
 	}
 
-	private ConfigurableApplicationContext start() {
+	@Test
+	void theGeneratedAdministratorPasswordIsStoredHashedOnceAndKept() {
+		String hash;
+		try (ConfigurableApplicationContext first = start("--px-wizard.security.login-required=true")) {
+			hash = adminHash(first);
+			assertThat(hash).startsWith("{bcrypt}");
+		}
+		try (ConfigurableApplicationContext second = start("--px-wizard.security.login-required=true")) {
+			assertThat(adminHash(second)).isEqualTo(hash);
+		}
+	}
+
+	private static String adminHash(ConfigurableApplicationContext context) {
+		return context.getBean(JdbcClient.class)
+			.sql("select password_hash from admin_credential where username = 'admin'")
+			.query(String.class)
+			.single();
+	}
+
+	private ConfigurableApplicationContext start(String... more) {
 		// The whole application, as a restart of the jar would bring it up.
 		// Command-line arguments: they outrank the in-memory URL the build gives every
 		// other test.
+		List<String> args = new ArrayList<>(List.of(database()));
+		args.addAll(
+				List.of("--px-wizard.cluster.auto-connect=false", "--server.port=0", "--management.server.port=-1"));
+		args.addAll(List.of(more));
 		return new SpringApplicationBuilder(PxWizardApplication.class).web(WebApplicationType.SERVLET)
-			.run("--spring.datasource.url=jdbc:h2:file:" + data.resolve("px-wizard"),
-					"--px-wizard.cluster.auto-connect=false", "--server.port=0");
+			.run(args.toArray(String[]::new));
 	}
 
 }
