@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Pages under load: wrk (Debian package) at 64 connections on loopback against the finish page and a wizard page,
 # and against the same finish-page bytes served as a static file by the same server (the stack's limit).
+# JAVA_OPTS sets the JVM options (default -Xmx512m), to compare JVM settings under the same load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "apt-get install wrk first"; exit 1; }
@@ -9,7 +10,7 @@ JAR=$(ls target/px-wizard-*.jar 2>/dev/null | head -1)
 PORT=18080
 WWW=$(mktemp -d)
 SEED='operator=true&mc=false&kbver=&oem=esse&user=152f6083-a52f-11ea-97e6-f6e09c7a4e5e&b=true&f=true&j=auto&c=px-cluster-5580daf5-57f3-4aeb-90ca-85559026e817&stork=true&csi=true&lh=true&mon=true&st=k8s&promop=true'
-java -Xmx512m -jar "$JAR" --server.port=$PORT --management.server.port=-1 --px-wizard.cluster.auto-connect=false \
+java ${JAVA_OPTS:--Xmx512m} -jar "$JAR" --server.port=$PORT --management.server.port=-1 --px-wizard.cluster.auto-connect=false \
   --spring.datasource.url="jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1" --logging.level.root=WARN \
   --spring.web.resources.static-locations="classpath:/static/,file:$WWW/" > /tmp/px-wizard-bench.log 2>&1 &
 APP=$!

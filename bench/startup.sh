@@ -34,6 +34,7 @@ measure "SerialGC + C1 + small heap" "${SMALL[@]}"
 java -XX:ArchiveClassesAtExit="$WORK/app.jsa" -Dspring.context.exit=onRefresh -jar "$WORK/app/$(basename "$JAR")" "${ARGS[@]}" > /dev/null 2>&1 || true
 measure "CDS archive" -Xmx256m -XX:SharedArchiveFile="$WORK/app.jsa"
 measure "CDS + lazy init" -Xmx256m -XX:SharedArchiveFile="$WORK/app.jsa" "$LAZY"
+measure "CDS + SerialGC" -Xmx256m -XX:+UseSerialGC -XX:SharedArchiveFile="$WORK/app.jsa"
 measure "CDS + small JVM" "${SMALL[@]}" -XX:SharedArchiveFile="$WORK/app.jsa"
 measure "CDS + small JVM + lazy init" "${SMALL[@]}" -XX:SharedArchiveFile="$WORK/app.jsa" "$LAZY"
 rm -rf "$WORK"

@@ -17,6 +17,9 @@ final class SseClient implements Flow.Subscriber<String> {
 
 	private volatile boolean started;
 
+	/** Characters received (the stream is ASCII but for the odd pod event): bytes on the wire, give or take. */
+	private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+
 	SseClient(Iterable<String> markers) {
 		this.markers = markers;
 	}
@@ -32,6 +35,10 @@ final class SseClient implements Flow.Subscriber<String> {
 		return started;
 	}
 
+	long bytes() {
+		return bytes.get();
+	}
+
 	Long seen(String marker) {
 		return seen.get(marker);
 	}
@@ -45,6 +52,7 @@ final class SseClient implements Flow.Subscriber<String> {
 	public void onNext(String line) {
 		long now = System.nanoTime();
 		started = true;
+		bytes.addAndGet(line.length() + 1);
 		for (String marker : markers) {
 			if (line.contains(marker)) {
 				seen.putIfAbsent(marker, now);

@@ -159,7 +159,13 @@ final class SseBoardListener implements BoardListener {
 	private synchronized void complete() {
 		if (!closed) {
 			closed = true;
-			emitter.complete();
+			try {
+				emitter.complete();
+			}
+			catch (IllegalStateException ex) {
+				// The connection went first (the server is stopping): nothing left to
+				// end.
+			}
 		}
 	}
 
