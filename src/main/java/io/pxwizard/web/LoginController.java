@@ -2,6 +2,10 @@ package io.pxwizard.web;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,8 +21,15 @@ class LoginController {
 	}
 
 	@GetMapping("/login")
-	String login(Model model) {
+	String login(Model model, HttpServletRequest request) {
 		model.addAttribute("oidc", oidc.getIfAvailable() != null);
+		// Why the identity provider's sign-in was refused (a missing claim, no group), in
+		// words.
+		HttpSession session = request.getSession(false);
+		if (session != null && session
+			.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof OAuth2AuthenticationException refused) {
+			model.addAttribute("refused", refused.getError().getDescription());
+		}
 		return "login";
 	}
 

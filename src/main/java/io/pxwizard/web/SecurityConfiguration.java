@@ -5,6 +5,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthentica
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -48,8 +49,8 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginPolicy policy,
-			@Value("${server.address:}") String serverAddress, ObjectProvider<ClientRegistrationRepository> oidc)
-			throws Exception {
+			@Value("${server.address:}") String serverAddress, ObjectProvider<ClientRegistrationRepository> oidc,
+			MessageSource messages) throws Exception {
 		// The token travels in a cookie rather than the session, so showing a page never
 		// creates a session.
 		http.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
@@ -68,15 +69,18 @@ public class SecurityConfiguration {
 					.permitAll()
 					.requestMatchers("/actuator/health/**", "/actuator/prometheus")
 					.permitAll()
+					.requestMatchers(Roles.OPERATOR_ACTIONS)
+					.hasRole(Roles.OPERATOR)
 					.anyRequest()
-					.authenticated())
+					.hasAnyRole(Roles.OPERATOR, Roles.VIEWER))
 			.formLogin((form) -> form.loginPage("/login").permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
-			.exceptionHandling((exceptions) -> exceptions
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(new OperatorsOnly(messages))
 				.defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(), HTMX_REQUESTS)
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API_REQUESTS));
 		if (oidc.getIfAvailable() != null) {
-			http.oauth2Login((login) -> login.loginPage("/login"));
+			http.oauth2Login((login) -> login.loginPage("/login")
+				.userInfoEndpoint((userInfo) -> userInfo.userAuthoritiesMapper(new GroupRoles(policy))));
 		}
 		return http.build();
 	}
@@ -86,14 +90,20 @@ public class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
-	/** The administrator, read lazily: no password is made while no login is needed. */
+	/**
+	 * The administrator (an operator), read lazily: no password is made while no login is
+	 * needed; and the viewer account, when one is configured.
+	 */
 	@Bean
-	UserDetailsService administrator(AdminCredentials credentials) {
+	UserDetailsService administrator(AdminCredentials credentials, LoginPolicy policy) {
 		return (username) -> {
-			if (!credentials.user().equals(username)) {
-				throw new UsernameNotFoundException("No such user");
+			if (credentials.user().equals(username)) {
+				return User.withUsername(username).password(credentials.passwordHash()).roles(Roles.OPERATOR).build();
 			}
-			return User.withUsername(username).password(credentials.passwordHash()).roles("ADMIN").build();
+			if (policy.hasViewer() && policy.viewerUser().equals(username)) {
+				return User.withUsername(username).password(policy.viewerPasswordHash()).roles(Roles.VIEWER).build();
+			}
+			throw new UsernameNotFoundException("No such user");
 		};
 	}
 

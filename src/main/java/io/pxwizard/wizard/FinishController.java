@@ -125,7 +125,8 @@ class FinishController {
 			return VIEW;
 		}
 		FinishPages.Key key = new FinishPages.Key(request.getRequestURI(), request.getQueryString(), baseUrl,
-				(ClusterInfo) model.getAttribute("cluster"), (String) model.getAttribute("signedIn"), locale);
+				(ClusterInfo) model.getAttribute("cluster"), (String) model.getAttribute("signedIn"),
+				Boolean.TRUE.equals(model.getAttribute("canOperate")), locale);
 		if (!finishPages.has(key)) {
 			addPage(model, reading.spec(), version, baseUrl, local);
 		}

@@ -51,9 +51,11 @@ class FinishPages {
 	 * @param baseUrl where the commands point the cluster
 	 * @param cluster the connected cluster in the header, or {@code null}
 	 * @param signedIn the signed-in user in the header, or {@code null}
+	 * @param canOperate whether the page shows an operator's forms
 	 * @param locale the page's language
 	 */
-	record Key(String uri, String query, String baseUrl, ClusterInfo cluster, String signedIn, Locale locale) {
+	record Key(String uri, String query, String baseUrl, ClusterInfo cluster, String signedIn, boolean canOperate,
+			Locale locale) {
 	}
 
 	/**

@@ -64,6 +64,10 @@ class StatusBrowserTest extends BrowserTestSupport {
 		}
 		assertThat(browser.driver().findElements(By.cssSelector("td[data-created]"))).hasSize(20)
 			.allSatisfy((cell) -> assertThat(cell.getText()).matches("\\d+s|\\d+m(\\d+s)?"));
+		// Three nodes: every group lists its pods by name, nothing is folded, the
+		// StorageNodes are in the summary.
+		assertThat(browser.driver().findElements(By.cssSelector("details.folded-rows, #storage-nodes"))).isEmpty();
+		assertThat(browser.driver().findElement(By.id("board")).getText()).contains("node-1 Online");
 
 		try (KubernetesClient client = cluster.createClient()) {
 			Pod prometheus = client.pods().inNamespace("kube-system").withName("prometheus-px-prometheus-0").get();

@@ -1,6 +1,7 @@
 package io.pxwizard.security;
 
 import io.pxwizard.model.Specs;
+import io.pxwizard.web.Roles;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,10 +90,12 @@ class LoginRequiredTests {
 			.exchange();
 		assertThat(right).hasStatus(HttpStatus.FOUND);
 		assertThat(right.getResponse().getRedirectedUrl()).isEqualTo("/");
-		assertThat(mvc.get().uri("/specs").with(user("admin")).accept(MediaType.TEXT_HTML)).hasStatusOk()
+		assertThat(mvc.get().uri("/specs").with(user("admin").roles(Roles.OPERATOR)).accept(MediaType.TEXT_HTML))
+			.hasStatusOk()
 			.bodyText()
 			.contains("Sign out admin");
-		assertThat(mvc.post().uri("/logout").with(user("admin")).with(csrf())).hasStatus(HttpStatus.FOUND)
+		assertThat(mvc.post().uri("/logout").with(user("admin").roles(Roles.OPERATOR)).with(csrf()))
+			.hasStatus(HttpStatus.FOUND)
 			.hasRedirectedUrl("/login?logout");
 	}
 
@@ -100,13 +103,13 @@ class LoginRequiredTests {
 	void signedInWritesStillNeedTheCsrfToken() {
 		assertThat(mvc.post()
 			.uri("/specs")
-			.with(user("admin"))
+			.with(user("admin").roles(Roles.OPERATOR))
 			.param("name", "x")
 			.param("version", "2.8")
 			.param("query", Specs.SEED_QUERY)).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(mvc.post()
 			.uri("/uninstall")
-			.with(user("admin"))
+			.with(user("admin").roles(Roles.OPERATOR))
 			.param("strategy", "UNINSTALL_AND_WIPE")
 			.param("clusterName", "px-cluster")).hasStatus(HttpStatus.FORBIDDEN);
 	}
