@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.pxwizard.manifest.ManifestFixture;
@@ -51,13 +52,36 @@ class DeployManifestTests {
 		assertThat(container.getVolumeMounts()).extracting("mountPath").contains("/data", "/tmp");
 	}
 
+	@Test
+	void thePostgresOverlayGivesTheSameContainerItsDatabaseFromASecret() {
+		Deployment patch = (Deployment) ManifestFixture.load(read("postgres/use-postgres.yaml")).get(0);
+		Deployment base = find(Deployment.class);
+		Container patched = patch.getSpec().getTemplate().getSpec().getContainers().get(0);
+		assertThat(patched.getName())
+			.isEqualTo(base.getSpec().getTemplate().getSpec().getContainers().get(0).getName());
+		assertThat(patch.getMetadata().getNamespace()).isEqualTo(base.getMetadata().getNamespace());
+		String secretName = patched.getEnvFrom().get(0).getSecretRef().getName();
+		Secret secret = (Secret) ManifestFixture.load(read("postgres/database-secret.yaml")).get(0);
+		assertThat(secret.getMetadata().getName()).isEqualTo(secretName);
+		// Spring Boot's relaxed binding of spring.datasource.*.
+		assertThat(secret.getStringData()).containsOnlyKeys("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
+				"SPRING_DATASOURCE_PASSWORD");
+		assertThat(secret.getStringData().get("SPRING_DATASOURCE_URL")).startsWith("jdbc:postgresql://");
+		assertThat(read("postgres/kustomization.yaml")).contains("../px-wizard.yaml", "database-secret.yaml",
+				"use-postgres.yaml");
+	}
+
 	private <T> T find(Class<T> type) {
 		return objects.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
 	}
 
 	private static String read() {
+		return read("px-wizard.yaml");
+	}
+
+	private static String read(String file) {
 		try {
-			return Files.readString(Path.of("deploy", "px-wizard.yaml"));
+			return Files.readString(Path.of("deploy", file));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
