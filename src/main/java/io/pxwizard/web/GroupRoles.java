@@ -20,6 +20,12 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
  */
 final class GroupRoles implements GrantedAuthoritiesMapper {
 
+	/** The token has no groups claim. */
+	static final String MISSING_CLAIM = "missing_claim";
+
+	/** The user is in neither group. */
+	static final String NO_GROUP = "no_group";
+
 	private final LoginPolicy policy;
 
 	GroupRoles(LoginPolicy policy) {
@@ -33,8 +39,7 @@ final class GroupRoles implements GrantedAuthoritiesMapper {
 			if (authority instanceof OidcUserAuthority oidc) {
 				Object claim = oidc.getAttributes().get(policy.rolesClaim());
 				if (claim == null) {
-					throw refused("The identity provider sent no '" + policy.rolesClaim()
-							+ "' claim: configure it to send the user's groups, or set px-wizard.security.roles-claim.");
+					throw refused(MISSING_CLAIM, policy.rolesClaim());
 				}
 				List<String> groups = (claim instanceof Collection<?> values)
 						? values.stream().map(String::valueOf).toList() : List.of(String.valueOf(claim));
@@ -45,16 +50,19 @@ final class GroupRoles implements GrantedAuthoritiesMapper {
 					mapped.add(new SimpleGrantedAuthority("ROLE_" + Roles.VIEWER));
 				}
 				else {
-					throw refused("You are in neither " + policy.operatorGroup() + " nor " + policy.viewerGroup()
-							+ " at the identity provider.");
+					throw refused(NO_GROUP, policy.operatorGroup() + " " + policy.viewerGroup());
 				}
 			}
 		}
 		return mapped;
 	}
 
-	private static OAuth2AuthenticationException refused(String why) {
-		return new OAuth2AuthenticationException(new OAuth2Error("access_denied", why, null), why);
+	/**
+	 * Why a sign-in was refused, as an OAuth2 error code; the login page words it
+	 * ({@code login.refused.<code>}) with the description's words as arguments.
+	 */
+	private static OAuth2AuthenticationException refused(String code, String arguments) {
+		return new OAuth2AuthenticationException(new OAuth2Error(code, arguments, null), code);
 	}
 
 }

@@ -1,9 +1,13 @@
 package io.pxwizard.web;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import java.util.Locale;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
@@ -16,8 +20,11 @@ class LoginController {
 
 	private final ObjectProvider<ClientRegistrationRepository> oidc;
 
-	LoginController(ObjectProvider<ClientRegistrationRepository> oidc) {
+	private final MessageSource messages;
+
+	LoginController(ObjectProvider<ClientRegistrationRepository> oidc, MessageSource messages) {
 		this.oidc = oidc;
+		this.messages = messages;
 	}
 
 	@GetMapping("/login")
@@ -28,7 +35,11 @@ class LoginController {
 		HttpSession session = request.getSession(false);
 		if (session != null && session
 			.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof OAuth2AuthenticationException refused) {
-			model.addAttribute("refused", refused.getError().getDescription());
+			String code = refused.getError().getErrorCode();
+			String description = (refused.getError().getDescription() != null) ? refused.getError().getDescription()
+					: "";
+			model.addAttribute("refused", messages.getMessage("login.refused." + code, description.split(" "),
+					messages.getMessage("login.refused.other", new Object[] { code }, Locale.ENGLISH), Locale.ENGLISH));
 		}
 		return "login";
 	}
