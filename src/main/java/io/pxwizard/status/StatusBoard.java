@@ -11,12 +11,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -80,8 +82,6 @@ public final class StatusBoard implements AutoCloseable {
 
 	/** StorageNodes that changed since the last render. */
 	private final Set<String> dirtyNodes = ConcurrentHashMap.newKeySet();
-
-	private final AtomicBoolean summaryDirty = new AtomicBoolean();
 
 	private final CountDownLatch firstList = new CountDownLatch(1);
 
@@ -201,7 +201,7 @@ public final class StatusBoard implements AutoCloseable {
 		return view;
 	}
 
-	private BoardView onBoard(java.util.concurrent.Callable<BoardView> task, Duration timeout) {
+	private BoardView onBoard(Callable<BoardView> task, Duration timeout) {
 		if (!closed) {
 			try {
 				return board.submit(task).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -276,7 +276,7 @@ public final class StatusBoard implements AutoCloseable {
 	}
 
 	/** A handler that notes what changed and asks for a render. */
-	private <T extends HasMetadata> ResourceEventHandler<T> onChange(java.util.function.Consumer<T> note) {
+	private <T extends HasMetadata> ResourceEventHandler<T> onChange(Consumer<T> note) {
 		return new ResourceEventHandler<>() {
 			@Override
 			public void onAdd(T object) {
@@ -347,7 +347,11 @@ public final class StatusBoard implements AutoCloseable {
 				SharedIndexInformer<GenericKubernetesResource> nodeInformer = informer(PortworxResources.STORAGE_NODES,
 						(node) -> dirtyNodes.add(node.getMetadata().getName()));
 				storageNodes = nodeInformer;
-				storageClusters = informer(PortworxResources.STORAGE_CLUSTERS, (cluster) -> summaryDirty.set(true));
+				// A StorageCluster is in the summary, which every render compares with
+				// what
+				// was sent.
+				storageClusters = informer(PortworxResources.STORAGE_CLUSTERS, (cluster) -> {
+				});
 				if (closed) {
 					// close() gave up waiting for this tick and found no informers:
 					// closed here instead.
@@ -386,7 +390,7 @@ public final class StatusBoard implements AutoCloseable {
 	}
 
 	private SharedIndexInformer<GenericKubernetesResource> informer(ResourceDefinitionContext type,
-			java.util.function.Consumer<GenericKubernetesResource> note) {
+			Consumer<GenericKubernetesResource> note) {
 		SharedIndexInformer<GenericKubernetesResource> informer = client.genericKubernetesResources(type)
 			.inNamespace(namespace)
 			.runnableInformer(0);
@@ -458,7 +462,6 @@ public final class StatusBoard implements AutoCloseable {
 				}
 			}
 		}
-		summaryDirty.set(false);
 		Connection current = currentConnection();
 		if (current != connection) {
 			// Rare: every viewer is sent the whole board again.
