@@ -115,6 +115,17 @@ class InstallerTests {
 			.get()
 			.get("spec");
 		assertThat(specAfter).isEqualTo(specBefore);
+		// The simulated operator adds its finalizer when it first reconciles: once it
+		// has,
+		// nothing but px-wizard's own apply could change the objects.
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> !client.genericKubernetesResources(PortworxResources.STORAGE_CLUSTERS)
+				.inNamespace("kube-system")
+				.withName(Specs.CLUSTER_NAME)
+				.get()
+				.getMetadata()
+				.getFinalizers()
+				.isEmpty());
 		ApplyRun dryRun = apply(fixture.seed(), true, FAST);
 		assertThat(dryRun.lines()).filteredOn((line) -> line.result().startsWith("serverside-applied"))
 			.hasSize(6)

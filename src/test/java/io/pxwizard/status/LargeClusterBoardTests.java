@@ -91,7 +91,8 @@ class LargeClusterBoardTests {
 				long wholeGroups = early.stream()
 					.filter((f) -> f.event().equals(Component.PORTWORX.eventName()))
 					.count();
-				assertThat(patches).isGreaterThan(30);
+				// (Changes that arrive while a render is pending share its patch.)
+				assertThat(patches).isGreaterThanOrEqualTo(10);
 				// Whole only as a new viewer, when the watch went live, when the group
 				// appeared and when it folded.
 				assertThat(wholeGroups).isLessThanOrEqualTo(4);
