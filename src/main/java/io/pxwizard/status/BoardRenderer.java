@@ -62,28 +62,20 @@ public class BoardRenderer {
 	}
 
 	String connection(BoardView view) {
-		Context context = context();
-		context.setVariable("view", view);
-		return render("connection", context);
+		return render("connection", "view", view);
 	}
 
 	String summary(BoardSummary summary) {
-		Context context = context();
-		context.setVariable("summary", summary);
-		return render("summaryPanel", context);
+		return render("summaryPanel", "summary", summary);
 	}
 
 	/** A whole group, sent when it appears, empties, or folds or unfolds. */
 	String group(BoardView.Group group) {
-		Context context = context();
-		context.setVariable("group", group);
-		return render("group", context);
+		return render("group", "group", group);
 	}
 
 	String storageNodes(BoardView view) {
-		Context context = context();
-		context.setVariable("view", view);
-		return render("storageNodes", context);
+		return render("storageNodes", "view", view);
 	}
 
 	/**
@@ -103,13 +95,18 @@ public class BoardRenderer {
 
 	/** What a viewer is told when the cluster connection changes under the page. */
 	public String clusterChanged(ClusterChanged change) {
-		Context context = context();
-		context.setVariable("change", change);
-		return render("clusterChanged", context);
+		return render("clusterChanged", "change", change);
 	}
 
 	private static Context context() {
 		return new Context(Locale.ENGLISH);
+	}
+
+	/** A fragment that shows one value. */
+	private String render(String fragment, String name, Object value) {
+		Context context = context();
+		context.setVariable(name, value);
+		return render(fragment, context);
 	}
 
 	private String render(String fragment, Context context) {
