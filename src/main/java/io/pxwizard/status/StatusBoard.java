@@ -1,5 +1,6 @@
 package io.pxwizard.status;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,6 +117,14 @@ public final class StatusBoard implements AutoCloseable {
 
 	private volatile boolean closed;
 
+	/**
+	 * What this board has sent, as a token unique to the board: a page rendered at one
+	 * revision needs nothing more from a stream opened while the board is still at it.
+	 */
+	private final String boardId = Long.toHexString(new SecureRandom().nextLong());
+
+	private long sentCount;
+
 	private volatile Instant lastListenerLeft = Instant.now();
 
 	private long ticks;
@@ -187,18 +196,44 @@ public final class StatusBoard implements AutoCloseable {
 	 * "connecting".
 	 */
 	public BoardView awaitView(Duration timeout) {
+		return awaitPage(timeout).view();
+	}
+
+	/**
+	 * The view a page is rendered from and the board's revision at that moment, read
+	 * together on the board's thread; the revision is {@code null} when the board did not
+	 * answer in time (the stream then starts with the whole board).
+	 */
+	public PageView awaitPage(Duration timeout) {
 		try {
-			if (firstList.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				return onBoard(() -> {
+			if (firstList.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && !closed) {
+				return board.submit(() -> {
 					renderAndSend();
-					return buildView();
-				}, timeout);
+					return new PageView(buildView(), revision());
+				}).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		return view;
+		catch (Exception ex) {
+			logger.debug("Status board not ready: {}", ex.getMessage());
+		}
+		return new PageView(view, null);
+	}
+
+	/**
+	 * A page's view and the board's revision it shows.
+	 *
+	 * @param view what the page shows
+	 * @param revision the board's revision then, or {@code null} when unknown
+	 */
+	public record PageView(BoardView view, String revision) {
+	}
+
+	/** Read on the board's thread only. */
+	private String revision() {
+		return boardId + "-" + sentCount;
 	}
 
 	private BoardView onBoard(Callable<BoardView> task, Duration timeout) {
@@ -221,9 +256,20 @@ public final class StatusBoard implements AutoCloseable {
 	 * change after that reaches it as rows.
 	 */
 	public void subscribe(BoardListener listener) {
+		subscribe(listener, null);
+	}
+
+	/**
+	 * Adds a listener that already shows the board at a revision (the page it was
+	 * rendered with, or a stream that reconnects): the whole board is handed to it only
+	 * if something was sent since, so a new viewer does not download the board twice.
+	 */
+	public void subscribe(BoardListener listener, String shownRevision) {
 		board.execute(() -> {
 			listeners.add(listener);
-			sendWhole(listener);
+			if (!revision().equals(shownRevision)) {
+				sendWhole(listener);
+			}
 		});
 	}
 
@@ -516,6 +562,7 @@ public final class StatusBoard implements AutoCloseable {
 	}
 
 	private void send(BoardFragment fragment) {
+		sentCount++;
 		listeners.forEach((listener) -> listener.offer(fragment));
 	}
 

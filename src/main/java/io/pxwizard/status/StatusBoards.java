@@ -97,8 +97,11 @@ public class StatusBoards implements DisposableBean {
 			.orElse(null);
 	}
 
-	/** A browser's stream of the namespace's board; it starts with the whole board. */
-	public Optional<SseEmitter> stream(String namespace) {
+	/**
+	 * A browser's stream of the namespace's board; it starts with the whole board unless
+	 * the browser already shows the board's current revision.
+	 */
+	public Optional<SseEmitter> stream(String namespace, String shownRevision) {
 		// Browsers reconnect by themselves; an hour bounds what a forgotten tab holds.
 		SseEmitter emitter = new SseEmitter(Duration.ofHours(1).toMillis());
 		// Found and subscribed to in one step, so housekeeping cannot close the board in
@@ -117,7 +120,7 @@ public class StatusBoards implements DisposableBean {
 			emitter.onCompletion(close);
 			emitter.onTimeout(close);
 			emitter.onError((error) -> close.run());
-			board.subscribe(listener);
+			board.subscribe(listener, shownRevision);
 			return board;
 		});
 		return Optional.ofNullable(subscribed).map((board) -> emitter);

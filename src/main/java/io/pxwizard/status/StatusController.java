@@ -49,7 +49,9 @@ class StatusController {
 		model.addAttribute("serverNow", Instant.now().toString());
 		Optional<StatusBoard> board = boards.board(namespace);
 		board.ifPresent((b) -> {
-			model.addAttribute("view", b.awaitView(FIRST_LIST));
+			StatusBoard.PageView page = b.awaitPage(FIRST_LIST);
+			model.addAttribute("view", page.view());
+			model.addAttribute("revision", page.revision());
 			running(b).ifPresent((running) -> model.addAttribute("running", running));
 			storageClasses(b).ifPresent((classes) -> model.addAttribute("storageClasses", classes));
 		});
@@ -84,8 +86,8 @@ class StatusController {
 
 	@GetMapping(path = "/status/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@ResponseBody
-	SseEmitter stream(@RequestParam(required = false) String ns) {
-		return boards.stream(namespace(ns))
+	SseEmitter stream(@RequestParam(required = false) String ns, @RequestParam(required = false) String since) {
+		return boards.stream(namespace(ns), since)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "No cluster is connected"));
 	}
 

@@ -152,6 +152,37 @@ class StatusIntegrationTests {
 	}
 
 	@Test
+	void aPageAtTheBoardsRevisionIsNotSentTheWholeBoardAgainAStaleOneIs() throws Exception {
+		StatusBoard board = boards.board(NS).orElseThrow();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> board.view().complete() && board.view().storageNodes().size() == 3);
+		StatusBoard.PageView page = board.awaitPage(Duration.ofSeconds(10));
+		assertThat(page.revision()).isNotBlank();
+		List<BoardListener.BoardFragment> current = new java.util.concurrent.CopyOnWriteArrayList<>();
+		List<BoardListener.BoardFragment> stale = new java.util.concurrent.CopyOnWriteArrayList<>();
+		List<BoardListener.BoardFragment> unknown = new java.util.concurrent.CopyOnWriteArrayList<>();
+		BoardListener atRevision = current::add;
+		BoardListener behind = stale::add;
+		BoardListener fresh = unknown::add;
+		board.subscribe(atRevision, page.revision());
+		board.subscribe(behind, page.revision().replaceFirst("-\\d+$", "-0"));
+		board.subscribe(fresh, null);
+		try {
+			board.tickNow();
+			assertThat(current).isEmpty();
+			assertThat(stale).extracting(BoardListener.BoardFragment::event)
+				.contains(BoardRenderer.SUMMARY, Component.PORTWORX.eventName());
+			assertThat(unknown).extracting(BoardListener.BoardFragment::event)
+				.contains(BoardRenderer.SUMMARY, Component.PORTWORX.eventName());
+		}
+		finally {
+			board.unsubscribe(atRevision);
+			board.unsubscribe(behind);
+			board.unsubscribe(fresh);
+		}
+	}
+
+	@Test
 	void aPodChangeSendsThatRowAndItsCountersNotItsGroup() throws Exception {
 		StatusBoard board = boards.board(NS).orElseThrow();
 		await().atMost(Duration.ofSeconds(30))
