@@ -154,8 +154,8 @@ class ApplyController {
 			return "redirect:/apply/runs/" + started.run().id();
 		}
 		if (start instanceof Start.Busy busy) {
-			redirect.addFlashAttribute("busy", true);
-			return "redirect:/apply/runs/" + busy.running().id();
+			redirect.addFlashAttribute("busy", busy.holder());
+			return "redirect:/apply/runs/" + busy.runId();
 		}
 		return "redirect:/cluster";
 	}

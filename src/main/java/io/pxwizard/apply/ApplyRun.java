@@ -34,7 +34,7 @@ public final class ApplyRun {
 
 	private final ClusterInfo cluster;
 
-	private final Instant started = Instant.now();
+	private final Instant started;
 
 	private final List<ApplyLine> lines = new CopyOnWriteArrayList<>();
 
@@ -50,8 +50,18 @@ public final class ApplyRun {
 
 	private volatile String actor = "";
 
+	/** Told of every line as it is written (the history keeps it in the database). */
+	private volatile LineObserver observer = (position, line) -> {
+	};
+
 	ApplyRun(String id, String version, Map<String, String> parameters, String query, String specUrl, String namespace,
 			boolean dryRun, boolean local, ClusterInfo cluster) {
+		this(id, version, parameters, query, specUrl, namespace, dryRun, local, cluster, Instant.now());
+	}
+
+	private ApplyRun(String id, String version, Map<String, String> parameters, String query, String specUrl,
+			String namespace, boolean dryRun, boolean local, ClusterInfo cluster, Instant started) {
+		this.started = started;
 		this.namespace = namespace;
 		this.id = id;
 		this.version = version;
@@ -66,13 +76,47 @@ public final class ApplyRun {
 	/** Adds a line, replacing the last one when it was the wait that this line ends. */
 	public void add(ApplyLine line) {
 		int last = lines.size() - 1;
+		int position;
 		if (last >= 0 && lines.get(last).status() == ApplyLine.Status.WAITING
 				&& lines.get(last).object().equals(line.object())) {
 			lines.set(last, line);
+			position = last;
 		}
 		else {
 			lines.add(line);
+			position = last + 1;
 		}
+		observer.written(position, line);
+	}
+
+	void observe(LineObserver observer) {
+		this.observer = observer;
+	}
+
+	/**
+	 * A run as another px-wizard instance recorded it (it may still be going on there),
+	 * for its page on this one.
+	 */
+	public static ApplyRun recorded(String id, String version, Map<String, String> parameters, String query,
+			String specUrl, String namespace, boolean dryRun, boolean local, ClusterInfo cluster, Instant started,
+			List<ApplyLine> lines, State state, Instant finished, Action action, String upgradedFrom, String upgradedTo,
+			String actor) {
+		ApplyRun run = new ApplyRun(id, version, parameters, query, specUrl, namespace, dryRun, local, cluster,
+				started);
+		run.lines.addAll(lines);
+		run.state = state;
+		run.finished = finished;
+		run.describeAs(action, upgradedFrom, upgradedTo);
+		run.startedBy(actor);
+		return run;
+	}
+
+	/** Told where each line goes: a new position, or the wait it replaces. */
+	@FunctionalInterface
+	interface LineObserver {
+
+		void written(int position, ApplyLine line);
+
 	}
 
 	/** Says what the run turned out to be, once the cluster has been looked at. */

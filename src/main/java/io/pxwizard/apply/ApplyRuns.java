@@ -1,6 +1,7 @@
 package io.pxwizard.apply;
 
 import java.security.Principal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -9,9 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.pxwizard.cluster.ClusterConnection;
+import io.pxwizard.cluster.ClusterLease;
+import io.pxwizard.cluster.ClusterLease.Claim;
+import io.pxwizard.cluster.ClusterLease.Holder;
 import io.pxwizard.cluster.ClusterInfo;
 import io.pxwizard.cluster.ClusterConnection.ConnectedCluster;
 import io.pxwizard.apply.ApplyLine.Status;
@@ -20,13 +26,16 @@ import io.pxwizard.model.InstallSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Starts applies in the background and keeps the recent ones for their pages. Only one
- * apply runs per cluster at a time.
+ * run goes on per cluster at a time: on this instance by a map, across instances by the
+ * cluster's {@link ClusterLease}. A run this instance did not start (another replica's)
+ * is read from the {@link RunArchive}.
  */
 @Component
 public class ApplyRuns implements DisposableBean {
@@ -43,6 +52,10 @@ public class ApplyRuns implements DisposableBean {
 
 	private final ObjectProvider<ApplyRunListener> listeners;
 
+	private final ClusterLease lease;
+
+	private final ObjectProvider<RunArchive> archive;
+
 	private final ExecutorService executor = Executors.newCachedThreadPool((task) -> {
 		Thread thread = new Thread(task, "px-apply");
 		thread.setDaemon(true);
@@ -58,8 +71,10 @@ public class ApplyRuns implements DisposableBean {
 
 	private final Map<String, ApplyRun> runningByCluster = new ConcurrentHashMap<>();
 
-	ApplyRuns(ClusterConnection connection, ManifestSource source, Installer installer,
-			ObjectProvider<ApplyRunListener> listeners) {
+	ApplyRuns(ClusterConnection connection, ManifestSource source, Installer installer, ClusterLease lease,
+			ObjectProvider<ApplyRunListener> listeners, ObjectProvider<RunArchive> archive) {
+		this.lease = lease;
+		this.archive = archive;
 		this.connection = connection;
 		this.source = source;
 		this.installer = installer;
@@ -102,23 +117,59 @@ public class ApplyRuns implements DisposableBean {
 		ApplyRun running = runningByCluster.putIfAbsent(key, run);
 		if (running != null) {
 			cluster.release();
-			return new Start.Busy(running);
+			return new Start.Busy(running.id(), new Holder(lease.instance(), running.id(), running.action().name(),
+					running.actor(), running.started(), Instant.now()));
+		}
+		ClusterLease.Held held;
+		try {
+			Claim claim = lease.acquire(cluster.client(), run.id(), run.action().name(), run.actor());
+			if (claim instanceof Claim.HeldBy other) {
+				runningByCluster.remove(key, run);
+				cluster.release();
+				return new Start.Busy(other.holder().runId(), other.holder());
+			}
+			Claim.Taken taken = (Claim.Taken) claim;
+			held = taken.held();
+			taken.expired().ifPresent((dead) -> tell((listener) -> listener.abandoned(dead.runId(), dead.instance())));
+		}
+		catch (KubernetesClientException ex) {
+			// No right to Leases, or the cluster does not answer: the run says so and
+			// ends.
+			runs.put(run.id(), run);
+			announce(run);
+			run.add(new ApplyLine(lease.describe(), "could not be taken: " + ApplyFailure.describe(ex), Status.FAILED));
+			run.finish(ApplyRun.State.FAILED);
+			runningByCluster.remove(key, run);
+			cluster.release();
+			tell((listener) -> listener.finished(run));
+			return new Start.Started(run);
 		}
 		runs.put(run.id(), run);
+		announce(run);
 		try {
-			execute(run, order, operation, cluster, key);
+			execute(run, order, operation, cluster, key, held);
 		}
 		catch (RejectedExecutionException ex) {
-			// Only when px-wizard is shutting down: give the run and the client back.
+			// Only when px-wizard is shutting down: give the run, the Lease and the
+			// client
+			// back.
 			runningByCluster.remove(key, run);
 			runs.remove(run.id());
+			held.release();
 			cluster.release();
 			throw new IllegalStateException("px-wizard is shutting down", ex);
 		}
 		return new Start.Started(run);
 	}
 
-	private void execute(ApplyRun run, Order order, Operation operation, ConnectedCluster cluster, String key) {
+	/** Tells the listeners that the run started, and of each of its lines from now on. */
+	private void announce(ApplyRun run) {
+		tell((listener) -> listener.started(run, lease.instance()));
+		run.observe((position, line) -> tell((listener) -> listener.lineWritten(run, position, line)));
+	}
+
+	private void execute(ApplyRun run, Order order, Operation operation, ConnectedCluster cluster, String key,
+			ClusterLease.Held held) {
 		executor.execute(() -> {
 			// The whole run uses the client it started with, even if the connection is
 			// switched meanwhile.
@@ -142,11 +193,25 @@ public class ApplyRuns implements DisposableBean {
 				run.finish(ApplyRun.State.FAILED);
 			}
 			finally {
+				held.release();
 				runningByCluster.remove(key, run);
 				cluster.release();
-				listeners.orderedStream().forEach((listener) -> listener.finished(run));
+				tell((listener) -> listener.finished(run));
 			}
 		});
+	}
+
+	/**
+	 * Tells every listener; a run interrupted by px-wizard's shutdown may end after the
+	 * listeners are gone, which costs its record, not an exception in its thread.
+	 */
+	private void tell(Consumer<ApplyRunListener> message) {
+		try {
+			listeners.orderedStream().forEach(message);
+		}
+		catch (BeansException ex) {
+			logger.warn("A run's listeners are gone (px-wizard is stopping): {}", ex.getMessage());
+		}
 	}
 
 	/** Who asks: the signed-in user's name, empty when no login is needed. */
@@ -163,8 +228,14 @@ public class ApplyRuns implements DisposableBean {
 		return cluster.server() + " " + cluster.context();
 	}
 
+	/** A run by its id: this instance's, else as the database holds it. */
 	public Optional<ApplyRun> get(String id) {
-		return Optional.ofNullable(runs.get(id));
+		ApplyRun run = runs.get(id);
+		if (run != null) {
+			return Optional.of(run);
+		}
+		RunArchive recorded = archive.getIfAvailable();
+		return (recorded != null) ? recorded.find(id) : Optional.empty();
 	}
 
 	@Override
@@ -215,8 +286,13 @@ public class ApplyRuns implements DisposableBean {
 		record Started(ApplyRun run) implements Start {
 		}
 
-		/** Another apply is running on this cluster. */
-		record Busy(ApplyRun running) implements Start {
+		/**
+		 * Another run is going on on this cluster, on this instance or another.
+		 *
+		 * @param runId its id (its page is on every instance)
+		 * @param holder who holds the cluster for it
+		 */
+		record Busy(String runId, Holder holder) implements Start {
 		}
 
 		/** No cluster is connected. */

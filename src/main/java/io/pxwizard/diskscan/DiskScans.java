@@ -1,10 +1,19 @@
 package io.pxwizard.diskscan;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.pxwizard.cluster.ClusterConnection;
+import io.pxwizard.cluster.ClusterLease;
+import io.pxwizard.cluster.ClusterLease.Claim;
+import io.pxwizard.cluster.ClusterLease.Held;
+import io.pxwizard.disks.ScanSummary;
 import io.pxwizard.cluster.ClusterConnection.ClusterChanged;
 import io.pxwizard.cluster.ClusterConnection.ConnectedCluster;
 import io.pxwizard.model.InstallSpec;
@@ -24,6 +33,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class DiskScans {
 
+	/** The action a scan names in the cluster's Lease. */
+	static final String SCAN = "SCAN";
+
 	private static final Logger logger = LoggerFactory.getLogger(DiskScans.class);
 
 	private final ClusterConnection connection;
@@ -35,7 +47,10 @@ public class DiskScans {
 	/** The last scan by cluster and spec. */
 	private final Map<String, DiskScan> last = new ConcurrentHashMap<>();
 
-	DiskScans(ClusterConnection connection, DiskScanner scanner, SpecQuery specQuery) {
+	private final ClusterLease lease;
+
+	DiskScans(ClusterConnection connection, DiskScanner scanner, SpecQuery specQuery, ClusterLease lease) {
+		this.lease = lease;
 		this.connection = connection;
 		this.scanner = scanner;
 		this.specQuery = specQuery;
@@ -52,7 +67,28 @@ public class DiskScans {
 			// One scan per cluster at a time: a second viewer waits for the first rather
 			// than doubling the pods.
 			synchronized (cluster.get()) {
-				scan = scanner.scan(cluster.get().client(), spec, specQuery.namespace(spec));
+				// And one operation per cluster across px-wizard instances: the scan's
+				// privileged pods are not started while another instance applies or
+				// uninstalls.
+				Claim claim;
+				try {
+					claim = lease.acquire(cluster.get().client(), "scan-" + UUID.randomUUID(), SCAN, "");
+				}
+				catch (KubernetesClientException ex) {
+					return Optional.of(refused(spec, lease.describe() + " could not be taken: " + ex.getMessage()));
+				}
+				if (claim instanceof Claim.HeldBy held) {
+					return Optional.of(refused(spec, "the cluster is busy: px-wizard instance "
+							+ held.holder().instance() + " holds " + lease.describe() + " for a run ("
+							+ held.holder().action().toLowerCase(Locale.ROOT) + "); scan again when it has ended"));
+				}
+				Held mine = ((Claim.Taken) claim).held();
+				try {
+					scan = scanner.scan(cluster.get().client(), spec, specQuery.namespace(spec));
+				}
+				finally {
+					mine.release();
+				}
 			}
 			last.put(key(cluster.get(), spec), scan);
 			return Optional.of(scan);
@@ -60,6 +96,15 @@ public class DiskScans {
 		finally {
 			cluster.get().release();
 		}
+	}
+
+	/**
+	 * A scan that did not run, in the scan's own words; not kept as the spec's last scan
+	 * (it says nothing about the disks).
+	 */
+	private DiskScan refused(InstallSpec spec, String why) {
+		return new DiskScan(new ScanSummary(List.of()), List.of(), List.of(why), specQuery.namespace(spec),
+				scanner.image(spec), Instant.now());
 	}
 
 	/** The last scan of this spec on the connected cluster, if one ran. */

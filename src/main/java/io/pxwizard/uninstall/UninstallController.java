@@ -135,8 +135,8 @@ class UninstallController {
 			return "redirect:/apply/runs/" + started.run().id();
 		}
 		if (start instanceof Start.Busy busy) {
-			redirect.addFlashAttribute("busy", true);
-			return "redirect:/apply/runs/" + busy.running().id();
+			redirect.addFlashAttribute("busy", busy.holder());
+			return "redirect:/apply/runs/" + busy.runId();
 		}
 		if (start instanceof Start.Switched) {
 			response.setStatus(HttpStatus.CONFLICT.value());

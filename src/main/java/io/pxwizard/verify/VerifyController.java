@@ -79,8 +79,8 @@ class VerifyController {
 			return "redirect:/apply/runs/" + started.run().id();
 		}
 		if (start instanceof Start.Busy busy) {
-			redirect.addFlashAttribute("busy", true);
-			return "redirect:/apply/runs/" + busy.running().id();
+			redirect.addFlashAttribute("busy", busy.holder());
+			return "redirect:/apply/runs/" + busy.runId();
 		}
 		return "redirect:/cluster";
 	}

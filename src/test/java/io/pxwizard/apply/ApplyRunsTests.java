@@ -6,6 +6,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pxwizard.cluster.ClusterConnection;
+import io.pxwizard.cluster.ClusterLease;
+import io.pxwizard.cluster.LeaseProperties;
 import io.pxwizard.cluster.ClusterConnection.ClusterChanged;
 import io.pxwizard.cluster.ClusterConnection.ConnectedCluster;
 import io.pxwizard.cluster.ClusterInfo;
@@ -48,7 +50,9 @@ class ApplyRunsTests {
 		connection.use(client, cluster.info());
 		ManifestSource source = new ManifestSource(fixture.catalog, fixture.specQuery, fixture.manifests, properties);
 		runs = new ApplyRuns(connection, source, new Installer(properties),
-				new StaticListableBeanFactory().getBeanProvider(ApplyRunListener.class));
+				new ClusterLease(LeaseProperties.defaults()),
+				new StaticListableBeanFactory().getBeanProvider(ApplyRunListener.class),
+				new StaticListableBeanFactory().getBeanProvider(RunArchive.class));
 	}
 
 	@AfterEach
@@ -68,7 +72,7 @@ class ApplyRunsTests {
 
 		Start second = startApply();
 		assertThat(second).isInstanceOf(Start.Busy.class);
-		assertThat(((Start.Busy) second).running()).isSameAs(running);
+		assertThat(((Start.Busy) second).runId()).isEqualTo(running.id());
 
 		cluster.operator().pause(false);
 		await().atMost(Duration.ofSeconds(20)).until(() -> !running.isRunning());
@@ -128,7 +132,9 @@ class ApplyRunsTests {
 			}
 		};
 		ApplyRun run = finished(new ApplyRuns(connection, broken, new Installer(properties),
-				new StaticListableBeanFactory().getBeanProvider(ApplyRunListener.class)), false);
+				new ClusterLease(LeaseProperties.defaults()),
+				new StaticListableBeanFactory().getBeanProvider(ApplyRunListener.class),
+				new StaticListableBeanFactory().getBeanProvider(RunArchive.class)), false);
 		// Before: "install.portworx.com" was blamed for anything that went wrong.
 		assertThat(run.lines()).singleElement().satisfies((line) -> {
 			assertThat(line.object()).isEqualTo("px-wizard");
@@ -143,7 +149,9 @@ class ApplyRunsTests {
 		io.pxwizard.model.SpecQuery specQuery = new io.pxwizard.model.SpecQuery(offline);
 		ManifestSource unreachable = new ManifestSource(offline, specQuery, fixture.manifests, properties);
 		ApplyRun run = finished(new ApplyRuns(connection, unreachable, new Installer(properties),
-				new StaticListableBeanFactory().getBeanProvider(ApplyRunListener.class)), false);
+				new ClusterLease(LeaseProperties.defaults()),
+				new StaticListableBeanFactory().getBeanProvider(ApplyRunListener.class),
+				new StaticListableBeanFactory().getBeanProvider(RunArchive.class)), false);
 		assertThat(run.lines()).singleElement().satisfies((line) -> {
 			assertThat(line.object()).isEqualTo("http://127.0.0.1:1/2.8?comp=pxoperator");
 			assertThat(line.result()).startsWith("could not be fetched (").contains("this server (air-gapped)");

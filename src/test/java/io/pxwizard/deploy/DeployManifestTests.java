@@ -71,6 +71,39 @@ class DeployManifestTests {
 				"use-postgres.yaml");
 	}
 
+	@Test
+	void theReplicasOverlayRunsTwoOnPostgresEachNamedInTheLeaseByItsPod() {
+		assertThat(read("replicas/kustomization.yaml")).contains("../postgres", "two-replicas.yaml",
+				"sticky-sessions.yaml");
+		Deployment patch = (Deployment) ManifestFixture.load(read("replicas/two-replicas.yaml")).get(0);
+		Deployment base = find(Deployment.class);
+		assertThat(patch.getMetadata().getName()).isEqualTo(base.getMetadata().getName());
+		assertThat(patch.getSpec().getReplicas()).isEqualTo(2);
+		// The base's Recreate strategy would stop both replicas at once.
+		assertThat(patch.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
+		Container patched = patch.getSpec().getTemplate().getSpec().getContainers().get(0);
+		assertThat(patched.getName())
+			.isEqualTo(base.getSpec().getTemplate().getSpec().getContainers().get(0).getName());
+		// Spring Boot's relaxed binding of px-wizard.lease.instance.
+		assertThat(patched.getEnv()).singleElement().satisfies((env) -> {
+			assertThat(env.getName()).isEqualTo("PX_WIZARD_LEASE_INSTANCE");
+			assertThat(env.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
+		});
+		// The base's ReadWriteOnce claim would pin both replicas to one node.
+		assertThat(patch.getSpec().getTemplate().getSpec().getVolumes()).singleElement().satisfies((volume) -> {
+			assertThat(volume.getName()).isEqualTo("data");
+			assertThat(volume.getPersistentVolumeClaim()).isNull();
+			assertThat(volume.getEmptyDir()).isNotNull();
+		});
+		assertThat(base.getSpec().getTemplate().getSpec().getVolumes()).extracting("name").contains("data");
+		io.fabric8.kubernetes.api.model.Service service = (io.fabric8.kubernetes.api.model.Service) ManifestFixture
+			.load(read("replicas/sticky-sessions.yaml"))
+			.get(0);
+		assertThat(service.getMetadata().getName())
+			.isEqualTo(find(io.fabric8.kubernetes.api.model.Service.class).getMetadata().getName());
+		assertThat(service.getSpec().getSessionAffinity()).isEqualTo("ClientIP");
+	}
+
 	private <T> T find(Class<T> type) {
 		return objects.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
 	}
