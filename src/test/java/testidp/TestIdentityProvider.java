@@ -37,8 +37,11 @@ public class TestIdentityProvider {
 	private static final Map<String, List<String>> GROUPS = Map.of("olga", List.of("px-wizard-operators"), "victor",
 			List.of("px-wizard-viewers", "staff"), "stranger", List.of("staff"));
 
-	/** Starts the provider; its issuer is {@code http://localhost:<port>}. */
-	public static ConfigurableApplicationContext start() {
+	/**
+	 * Starts the provider; its issuer is {@code http://localhost:<port>}, and after a
+	 * sign-out it sends the browser back to px-wizard's login page on {@code clientPort}.
+	 */
+	public static ConfigurableApplicationContext start(int clientPort) {
 		String client = "spring.security.oauth2.authorizationserver.client.px-wizard.";
 		return new SpringApplicationBuilder(TestIdentityProvider.class).properties("spring.main.banner-mode=off")
 			.run("--server.port=0", "--server.address=127.0.0.1", "--management.server.port=-1",
@@ -53,6 +56,9 @@ public class TestIdentityProvider {
 					"--" + client + "registration.authorization-grant-types=authorization_code,refresh_token",
 					// A loopback redirect URI: any port is allowed (RFC 8252, 7.3).
 					"--" + client + "registration.redirect-uris=http://127.0.0.1/login/oauth2/code/oidc",
+					// RP-initiated logout: the URI must match exactly, port included.
+					"--" + client + "registration.post-logout-redirect-uris=http://127.0.0.1:" + clientPort
+							+ "/login?logout",
 					"--" + client + "registration.scopes=openid,profile", "--" + client + "require-proof-key=true",
 					"--" + client + "require-authorization-consent=false");
 	}

@@ -1,5 +1,9 @@
 package io.pxwizard.web;
 
+import java.net.URI;
+import java.util.Set;
+import java.util.TreeSet;
+
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequestHeader;
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,6 +19,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -54,7 +60,8 @@ public class SecurityConfiguration {
 		// The token travels in a cookie rather than the session, so showing a page never
 		// creates a session.
 		http.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy(oidc.getIfAvailable())))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		if (!policy.requiresLogin(serverAddress)) {
 			http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
@@ -78,11 +85,43 @@ public class SecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(new OperatorsOnly(messages))
 				.defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(), HTMX_REQUESTS)
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API_REQUESTS));
-		if (oidc.getIfAvailable() != null) {
+		ClientRegistrationRepository registrations = oidc.getIfAvailable();
+		if (registrations != null) {
 			http.oauth2Login((login) -> login.loginPage("/login")
 				.userInfoEndpoint((userInfo) -> userInfo.userAuthoritiesMapper(new GroupRoles(policy))));
+			// Signing out of px-wizard signs out of the identity provider too (OpenID
+			// Connect RP-initiated logout, where it offers an end_session_endpoint), or
+			// the next "Sign in" would let the same person in without a password.
+			OidcClientInitiatedLogoutSuccessHandler endSession = new OidcClientInitiatedLogoutSuccessHandler(
+					registrations);
+			endSession.setPostLogoutRedirectUri("{baseUrl}/login?logout");
+			endSession.setDefaultTargetUrl("/login?logout");
+			http.logout((logout) -> logout.logoutSuccessHandler(endSession));
 		}
 		return http.build();
+	}
+
+	/**
+	 * The page's policy; with an identity provider, its sign-out endpoint may be a form's
+	 * destination too (browsers hold the Sign out form's redirect to it to
+	 * {@code form-action}).
+	 */
+	static String contentSecurityPolicy(ClientRegistrationRepository registrations) {
+		if (!(registrations instanceof Iterable<?> all)) {
+			return CONTENT_SECURITY_POLICY;
+		}
+		Set<String> origins = new TreeSet<>();
+		for (Object registration : all) {
+			Object endSession = ((ClientRegistration) registration).getProviderDetails()
+				.getConfigurationMetadata()
+				.get("end_session_endpoint");
+			if (endSession != null) {
+				URI uri = URI.create(endSession.toString());
+				origins.add(uri.getScheme() + "://" + uri.getRawAuthority());
+			}
+		}
+		return origins.isEmpty() ? CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY.replace("form-action 'self'",
+				"form-action 'self' " + String.join(" ", origins));
 	}
 
 	@Bean

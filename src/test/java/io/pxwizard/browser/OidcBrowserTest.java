@@ -1,6 +1,9 @@
 package io.pxwizard.browser;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 
 import io.pxwizard.model.Specs;
@@ -31,7 +34,11 @@ class OidcBrowserTest extends BrowserTestSupport {
 
 	@DynamicPropertySource
 	static void identityProvider(DynamicPropertyRegistry registry) {
-		provider = TestIdentityProvider.start();
+		// px-wizard's port is chosen first: the provider only sends a signed-out browser
+		// back to a URI it knows exactly.
+		int port = freePort();
+		registry.add("server.port", () -> port);
+		provider = TestIdentityProvider.start(port);
 		String registration = "spring.security.oauth2.client.registration.oidc.";
 		registry.add(registration + "client-id", () -> TestIdentityProvider.CLIENT_ID);
 		registry.add(registration + "client-secret", () -> TestIdentityProvider.CLIENT_SECRET);
@@ -54,9 +61,24 @@ class OidcBrowserTest extends BrowserTestSupport {
 		assertThat(browser.driver().findElements(By.id("save"))).hasSize(1);
 		browser.screenshot(Path.of("target", "screenshots", "oidc-operator.png"));
 		browser.button("Sign out olga").click();
+		// Through the provider's end_session_endpoint and back.
 		browser.waitUntil((d) -> d.getCurrentUrl().endsWith("/login?logout"));
 		browser.go("/specs");
 		assertThat(browser.currentPath()).isEqualTo("/login");
+		// Signed out of the provider too: signing in asks for the password again.
+		browser.click(By.linkText("Sign in with your identity provider"));
+		browser.waitUntil((d) -> d.getCurrentUrl().startsWith("http://localhost:")
+				&& !d.findElements(By.id("password")).isEmpty());
+		assertThat(browser.driver().getCurrentUrl()).endsWith("/login");
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Test
