@@ -2,6 +2,7 @@ package io.pxwizard.apply;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import io.pxwizard.cluster.ClusterInfo;
 
@@ -15,6 +16,18 @@ public final class ApplyRunFixture {
 	public static ApplyRun newRun(String version, String query, ClusterInfo cluster) {
 		return new ApplyRun("test", version, Map.of(), query, "/spec/" + version + "?" + query, "kube-system", false,
 				true, cluster);
+	}
+
+	/**
+	 * A run that has just started under an id and tells each line's position as it is
+	 * written, as {@link ApplyRuns} has it recorded.
+	 */
+	public static ApplyRun running(String id, String version, String query, ClusterInfo cluster,
+			BiConsumer<Integer, ApplyLine> written) {
+		ApplyRun run = new ApplyRun(id, version, Map.of(), query, "/spec/" + version + "?" + query, "kube-system",
+				false, true, cluster);
+		run.observe(written::accept);
+		return run;
 	}
 
 	/** A finished upgrade from a release, started by someone. */

@@ -106,6 +106,67 @@ abstract class PersistenceTests {
 	}
 
 	@Test
+	void aRunIsReadableWhileItGoesAndEndsAsRecorded() {
+		try (ConfigurableApplicationContext context = start()) {
+			ApplyHistoryRepository history = context.getBean(ApplyHistoryRepository.class);
+			ClusterInfo cluster = new ClusterInfo("https://10.0.0.1:6443", "lab", ClusterInfo.Kind.KUBECONFIG);
+			ApplyRun run = ApplyRunFixture.running("run-42", "2.8", Specs.SEED_QUERY, cluster,
+					(position, line) -> history.line("run-42", position, line));
+			history.started(run, "replica-a");
+			run.add(new ApplyLine("serviceaccount/portworx-operator", "serverside-applied", ApplyLine.Status.DONE));
+			run.add(new ApplyLine("deployment.apps/portworx-operator", "Waiting for deployment rollout",
+					ApplyLine.Status.WAITING));
+
+			// What another instance on this database shows while the run goes on.
+			ApplyRun seen = history.run("run-42").orElseThrow();
+			assertThat(seen.isRunning()).isTrue();
+			assertThat(seen.lines()).isEqualTo(run.lines());
+			assertThat(seen.cluster()).isEqualTo(cluster);
+			assertThat(seen.specUrl()).isEqualTo(run.specUrl());
+			assertThat(seen.parameters()).containsEntry("operator", "true").containsEntry("kbver", "");
+			assertThat(history.recent(10)).isEmpty();
+
+			// The wait's line is replaced where it was, not added.
+			run.add(new ApplyLine("deployment.apps/portworx-operator", "successfully rolled out",
+					ApplyLine.Status.DONE));
+			assertThat(history.run("run-42").orElseThrow().lines()).hasSize(2)
+				.last()
+				.extracting(ApplyLine::result)
+				.isEqualTo("successfully rolled out");
+			run.finish(ApplyRun.State.SUCCEEDED);
+			history.record(run);
+
+			ApplyRun ended = history.run("run-42").orElseThrow();
+			assertThat(ended.state()).isEqualTo(ApplyRun.State.SUCCEEDED);
+			assertThat(ended.finished()).isNotNull();
+			assertThat(history.recent(10)).singleElement().satisfies((record) -> assertThat(record.lines()).hasSize(2));
+		}
+	}
+
+	@Test
+	void aRunWhoseInstanceDiedIsMarkedFailedOnce() {
+		try (ConfigurableApplicationContext context = start()) {
+			ApplyHistoryRepository history = context.getBean(ApplyHistoryRepository.class);
+			ApplyRun run = ApplyRunFixture.running("run-7", "2.8", Specs.SEED_QUERY,
+					new ClusterInfo("https://10.0.0.1:6443", "lab", ClusterInfo.Kind.KUBECONFIG),
+					(position, line) -> history.line("run-7", position, line));
+			history.started(run, "replica-a");
+			run.add(new ApplyLine("serviceaccount/portworx-operator", "serverside-applied", ApplyLine.Status.DONE));
+
+			history.abandoned("run-7", "replica-a", "stopped during the run");
+			history.abandoned("run-7", "replica-a", "stopped during the run");
+
+			ApplyRun dead = history.run("run-7").orElseThrow();
+			assertThat(dead.state()).isEqualTo(ApplyRun.State.FAILED);
+			assertThat(dead.lines()).extracting(ApplyLine::object)
+				.containsExactly("serviceaccount/portworx-operator", "replica-a");
+			assertThat(history.recent(10)).singleElement()
+				.extracting(ApplyRecord::reason)
+				.isEqualTo("replica-a: stopped during the run");
+		}
+	}
+
+	@Test
 	void theGeneratedAdministratorPasswordIsStoredHashedOnceAndKept() {
 		String hash;
 		try (ConfigurableApplicationContext first = start("--px-wizard.security.login-required=true")) {
