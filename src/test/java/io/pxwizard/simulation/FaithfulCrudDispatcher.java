@@ -20,6 +20,7 @@ import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.WebSocketListener;
 
 /**
  * fabric8's CRUD mock made faithful where px-wizard relies on the real API server:
@@ -67,6 +68,13 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
 	 */
 	public void forbid(String resource) {
 		forbidden.add(resource);
+	}
+
+	@Override
+	public MockResponse handleWatch(String path) {
+		MockResponse response = super.handleWatch(path);
+		WebSocketListener watch = response.getWebSocketListener();
+		return (watch != null) ? response.withWebSocketUpgrade(new ClosedOffTheEventLoop(watch)) : response;
 	}
 
 	@Override
