@@ -1,8 +1,10 @@
 package io.pxwizard.apply;
 
 import java.security.Principal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +18,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.pxwizard.cluster.ClusterConnection;
 import io.pxwizard.cluster.ClusterLease;
+import io.pxwizard.cluster.ClusterProperties;
 import io.pxwizard.cluster.ClusterLease.Claim;
 import io.pxwizard.cluster.ClusterLease.Holder;
 import io.pxwizard.cluster.ClusterInfo;
@@ -54,6 +57,14 @@ public class ApplyRuns implements DisposableBean {
 
 	private final ClusterLease lease;
 
+	/**
+	 * How long a run waits for a disk scan that holds the cluster: the scan's own
+	 * timeout.
+	 */
+	private final Duration scanWait;
+
+	private static final Duration SCAN_POLL = Duration.ofSeconds(1);
+
 	private final ObjectProvider<RunArchive> archive;
 
 	private final ExecutorService executor = Executors.newCachedThreadPool((task) -> {
@@ -72,8 +83,10 @@ public class ApplyRuns implements DisposableBean {
 	private final Map<String, ApplyRun> runningByCluster = new ConcurrentHashMap<>();
 
 	ApplyRuns(ClusterConnection connection, ManifestSource source, Installer installer, ClusterLease lease,
-			ObjectProvider<ApplyRunListener> listeners, ObjectProvider<RunArchive> archive) {
+			ObjectProvider<ApplyRunListener> listeners, ObjectProvider<RunArchive> archive,
+			ClusterProperties properties) {
 		this.lease = lease;
+		this.scanWait = properties.scanTimeout().plus(lease.duration());
 		this.archive = archive;
 		this.connection = connection;
 		this.source = source;
@@ -120,17 +133,20 @@ public class ApplyRuns implements DisposableBean {
 			return new Start.Busy(running.id(), new Holder(lease.instance(), running.id(), running.action().name(),
 					running.actor(), running.started(), Instant.now()));
 		}
-		ClusterLease.Held held;
+		ClusterLease.Held held = null;
 		try {
 			Claim claim = lease.acquire(cluster.client(), run.id(), run.action().name(), run.actor());
-			if (claim instanceof Claim.HeldBy other) {
+			if (claim instanceof Claim.HeldBy other && !other.holder().isScan()) {
 				runningByCluster.remove(key, run);
 				cluster.release();
 				return new Start.Busy(other.holder().runId(), other.holder());
 			}
-			Claim.Taken taken = (Claim.Taken) claim;
-			held = taken.held();
-			taken.expired().ifPresent((dead) -> tell((listener) -> listener.abandoned(dead.runId(), dead.instance())));
+			if (claim instanceof Claim.Taken taken) {
+				held = taken.held();
+				taken.expired()
+					.ifPresent((dead) -> tell((listener) -> listener.abandoned(dead.runId(), dead.instance())));
+			}
+			// Else a disk scan holds the cluster for a few seconds: the run waits for it.
 		}
 		catch (KubernetesClientException ex) {
 			// No right to Leases, or the cluster does not answer: the run says so and
@@ -155,7 +171,9 @@ public class ApplyRuns implements DisposableBean {
 			// back.
 			runningByCluster.remove(key, run);
 			runs.remove(run.id());
-			held.release();
+			if (held != null) {
+				held.release();
+			}
 			cluster.release();
 			throw new IllegalStateException("px-wizard is shutting down", ex);
 		}
@@ -169,11 +187,15 @@ public class ApplyRuns implements DisposableBean {
 	}
 
 	private void execute(ApplyRun run, Order order, Operation operation, ConnectedCluster cluster, String key,
-			ClusterLease.Held held) {
+			ClusterLease.Held taken) {
 		executor.execute(() -> {
 			// The whole run uses the client it started with, even if the connection is
 			// switched meanwhile.
+			ClusterLease.Held held = (taken != null) ? taken : afterTheScan(run, cluster.client());
 			try {
+				if (held == null) {
+					return;
+				}
 				// A run without a spec (Verify storage) has no plan.
 				operation.run(run, cluster.client(),
 						(order.spec() != null) ? source.plan(order.spec(), order.local(), cluster.client()) : null);
@@ -193,12 +215,51 @@ public class ApplyRuns implements DisposableBean {
 				run.finish(ApplyRun.State.FAILED);
 			}
 			finally {
-				held.release();
+				if (held != null) {
+					held.release();
+				}
 				runningByCluster.remove(key, run);
 				cluster.release();
 				tell((listener) -> listener.finished(run));
 			}
 		});
+	}
+
+	/**
+	 * Waits, with a line that says so, until the disk scan that holds the cluster's Lease
+	 * has ended, and takes it; {@code null} (the run failed) when something else took it
+	 * meanwhile, the scan outlasts its own timeout, or the Lease cannot be read.
+	 */
+	private ClusterLease.Held afterTheScan(ApplyRun run, KubernetesClient client) {
+		Instant deadline = Instant.now().plus(scanWait);
+		try {
+			while (true) {
+				Claim claim = lease.acquire(client, run.id(), run.action().name(), run.actor());
+				if (claim instanceof Claim.Taken taken) {
+					run.add(new ApplyLine(lease.describe(), "acquired", Status.DONE));
+					return taken.held();
+				}
+				Holder holder = ((Claim.HeldBy) claim).holder();
+				if (!holder.isScan() || Instant.now().isAfter(deadline)) {
+					run.add(new ApplyLine(lease.describe(), "held by px-wizard instance " + holder.instance() + " ("
+							+ holder.action().toLowerCase(Locale.ROOT) + ")", Status.FAILED));
+					break;
+				}
+				run.add(new ApplyLine(lease.describe(),
+						"waiting for the disk scan on px-wizard instance " + holder.instance() + " to end",
+						Status.WAITING));
+				Thread.sleep(SCAN_POLL.toMillis());
+			}
+		}
+		catch (KubernetesClientException ex) {
+			run.add(new ApplyLine(lease.describe(), "could not be taken: " + ApplyFailure.describe(ex), Status.FAILED));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			run.add(new ApplyLine(lease.describe(), "interrupted: px-wizard is stopping", Status.FAILED));
+		}
+		run.finish(ApplyRun.State.FAILED);
+		return null;
 	}
 
 	/**

@@ -49,6 +49,9 @@ public class ClusterLease implements DisposableBean {
 
 	static final String ACTOR = "px-wizard.io/actor";
 
+	/** The action a disk scan names: a few seconds' hold, which a run waits for. */
+	public static final String SCAN = "SCAN";
+
 	private final LeaseProperties properties;
 
 	private final String instance;
@@ -67,6 +70,11 @@ public class ClusterLease implements DisposableBean {
 	/** This instance's name, as other instances read it in the Lease. */
 	public String instance() {
 		return instance;
+	}
+
+	/** How long a holder that stopped renewing keeps the Lease. */
+	public Duration duration() {
+		return properties.duration();
 	}
 
 	/** Where the Lease lives, as kubectl names it. */
@@ -205,6 +213,12 @@ public class ClusterLease implements DisposableBean {
 	 */
 	public record Holder(String instance, String runId, String action, String actor, Instant acquired,
 			Instant renewed) {
+
+		/** A disk scan's hold: short, and with no run page. */
+		public boolean isScan() {
+			return SCAN.equals(action);
+		}
+
 	}
 
 	/** What asking for the Lease led to. */

@@ -24,6 +24,14 @@ public record DiskScan(ScanSummary summary, List<NodeFacts> nodes, List<String> 
 	}
 
 	/**
+	 * Whether it never reached the nodes (they could not be listed, or the cluster was
+	 * busy): then the failures say why and there is no verdict on the disks to show.
+	 */
+	public boolean didNotRun() {
+		return nodes.isEmpty() && !failures.isEmpty();
+	}
+
+	/**
 	 * Fail when the scan could not run at all or no node has a disk; warn with fewer than
 	 * three.
 	 */

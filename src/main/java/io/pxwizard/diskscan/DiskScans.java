@@ -33,9 +33,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class DiskScans {
 
-	/** The action a scan names in the cluster's Lease. */
-	static final String SCAN = "SCAN";
-
 	private static final Logger logger = LoggerFactory.getLogger(DiskScans.class);
 
 	private final ClusterConnection connection;
@@ -72,7 +69,7 @@ public class DiskScans {
 				// uninstalls.
 				Claim claim;
 				try {
-					claim = lease.acquire(cluster.get().client(), "scan-" + UUID.randomUUID(), SCAN, "");
+					claim = lease.acquire(cluster.get().client(), "scan-" + UUID.randomUUID(), ClusterLease.SCAN, "");
 				}
 				catch (KubernetesClientException ex) {
 					return Optional.of(refused(spec, lease.describe() + " could not be taken: " + ex.getMessage()));

@@ -58,19 +58,22 @@ public class ApplyHistoryRepository {
 		return key.getKey().longValue();
 	}
 
-	/** Writes a run's line at its position: a new one, or the wait it ends. */
+	/**
+	 * Writes a run's line at its position: a new one, or the wait it ends. One statement
+	 * each way, the record found by its run id.
+	 */
 	public void line(String runId, int position, ApplyLine line) {
-		Long id = recordId(runId);
-		if (id == null) {
-			return;
-		}
+		String object = truncate(line.object(), 500);
+		String result = truncate(line.result(), 4000);
 		int updated = jdbc
-			.sql("update apply_line set object = ?, result = ?, status = ? where apply_id = ? and position = ?")
-			.params(truncate(line.object(), 500), truncate(line.result(), 4000), line.status().name(), id, position)
+			.sql("update apply_line set object = ?, result = ?, status = ? "
+					+ "where position = ? and apply_id = (select id from apply_record where run_id = ?)")
+			.params(object, result, line.status().name(), position, runId)
 			.update();
 		if (updated == 0) {
-			jdbc.sql("insert into apply_line (apply_id, position, object, result, status) values (?, ?, ?, ?, ?)")
-				.params(id, position, truncate(line.object(), 500), truncate(line.result(), 4000), line.status().name())
+			jdbc.sql("insert into apply_line (apply_id, position, object, result, status) "
+					+ "select id, ?, ?, ?, ? from apply_record where run_id = ?")
+				.params(position, object, result, line.status().name(), runId)
 				.update();
 		}
 	}

@@ -52,7 +52,7 @@ class ApplyRunsTests {
 		runs = new ApplyRuns(connection, source, new Installer(properties),
 				new ClusterLease(LeaseProperties.defaults()),
 				new StaticListableBeanFactory().getBeanProvider(ApplyRunListener.class),
-				new StaticListableBeanFactory().getBeanProvider(RunArchive.class));
+				new StaticListableBeanFactory().getBeanProvider(RunArchive.class), properties);
 	}
 
 	@AfterEach
@@ -78,6 +78,32 @@ class ApplyRunsTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> !running.isRunning());
 		assertThat(running.state()).isEqualTo(ApplyRun.State.SUCCEEDED);
 		assertThat(startApply()).isInstanceOf(Start.Started.class);
+	}
+
+	@Test
+	void anApplyWaitsForTheDiskScanThatHoldsTheClusterThenRuns() {
+		ClusterLease scanner = new ClusterLease(
+				new LeaseProperties("kube-system", "px-wizard", Duration.ofSeconds(30), "replica-b"));
+		try {
+			ClusterLease.Claim.Taken scan = (ClusterLease.Claim.Taken) scanner.acquire(client, "scan-1",
+					ClusterLease.SCAN, "");
+			Start start = startApply();
+			assertThat(start).isInstanceOf(Start.Started.class);
+			ApplyRun run = ((Start.Started) start).run();
+			await().until(() -> run.lines()
+				.equals(List.of(new ApplyLine("lease kube-system/px-wizard",
+						"waiting for the disk scan on px-wizard instance replica-b to end",
+						ApplyLine.Status.WAITING))));
+
+			scan.held().release();
+			await().atMost(Duration.ofSeconds(20)).until(() -> !run.isRunning());
+			assertThat(run.state()).as(run.lines().toString()).isEqualTo(ApplyRun.State.SUCCEEDED);
+			assertThat(run.lines().get(0))
+				.isEqualTo(new ApplyLine("lease kube-system/px-wizard", "acquired", ApplyLine.Status.DONE));
+		}
+		finally {
+			scanner.destroy();
+		}
 	}
 
 	@Test
@@ -134,7 +160,7 @@ class ApplyRunsTests {
 		ApplyRun run = finished(new ApplyRuns(connection, broken, new Installer(properties),
 				new ClusterLease(LeaseProperties.defaults()),
 				new StaticListableBeanFactory().getBeanProvider(ApplyRunListener.class),
-				new StaticListableBeanFactory().getBeanProvider(RunArchive.class)), false);
+				new StaticListableBeanFactory().getBeanProvider(RunArchive.class), properties), false);
 		// Before: "install.portworx.com" was blamed for anything that went wrong.
 		assertThat(run.lines()).singleElement().satisfies((line) -> {
 			assertThat(line.object()).isEqualTo("px-wizard");
@@ -151,7 +177,7 @@ class ApplyRunsTests {
 		ApplyRun run = finished(new ApplyRuns(connection, unreachable, new Installer(properties),
 				new ClusterLease(LeaseProperties.defaults()),
 				new StaticListableBeanFactory().getBeanProvider(ApplyRunListener.class),
-				new StaticListableBeanFactory().getBeanProvider(RunArchive.class)), false);
+				new StaticListableBeanFactory().getBeanProvider(RunArchive.class), properties), false);
 		assertThat(run.lines()).singleElement().satisfies((line) -> {
 			assertThat(line.object()).isEqualTo("http://127.0.0.1:1/2.8?comp=pxoperator");
 			assertThat(line.result()).startsWith("could not be fetched (").contains("this server (air-gapped)");

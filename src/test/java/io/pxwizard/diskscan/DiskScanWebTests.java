@@ -5,6 +5,8 @@ import java.time.Duration;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pxwizard.model.Specs;
+import io.pxwizard.cluster.ClusterLease;
+import io.pxwizard.cluster.LeaseProperties;
 import io.pxwizard.simulation.SimulatedCluster;
 import io.pxwizard.simulation.SimulatedClusterConfiguration;
 import io.pxwizard.simulation.SimulatedDisks;
@@ -85,6 +87,31 @@ class DiskScanWebTests {
 			.bodyText()
 			.startsWith("Only 2 of 3 nodes have a disk Portworx would use")
 			.containsPattern("/dev/sdb +100 GiB +SSD +storage +unformatted and unmounted");
+	}
+
+	@Test
+	void noScanStartsWhileAnotherReplicaHoldsTheCluster() {
+		ClusterLease other = new ClusterLease(
+				new LeaseProperties("kube-system", "px-wizard", Duration.ofSeconds(30), "replica-b"));
+		ClusterLease.Claim.Taken apply = (ClusterLease.Claim.Taken) other.acquire(simulatedClusterClient, "run-1",
+				"APPLY", "olga");
+		try {
+			String scan = SCAN.replace("&lh=true", "&lh=false");
+			assertThat(mvc.post().uri(URI.create(scan)).with(csrf()).header("HX-Request", "true")).hasStatusOk()
+				.bodyText()
+				.contains("The scan did not run; nothing was started on the nodes:")
+				.contains("the cluster is busy: px-wizard instance replica-b holds lease kube-system/px-wizard "
+						+ "for a run (apply); scan again when it has ended")
+				.doesNotContain("Portworx would not start");
+			assertThat(simulatedClusterClient.apps().daemonSets().inAnyNamespace().list().getItems())
+				.noneMatch((daemonSet) -> daemonSet.getMetadata().getName().startsWith("px-wizard-disk-scan-"));
+			// Not kept as the spec's last scan: it says nothing of the disks.
+			assertThat(mvc.get().uri(URI.create(scan)).accept(MediaType.ALL)).hasStatus(HttpStatus.NOT_FOUND);
+		}
+		finally {
+			apply.held().release();
+			other.destroy();
+		}
 	}
 
 	@Test
