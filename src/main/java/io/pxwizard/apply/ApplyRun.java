@@ -50,6 +50,9 @@ public final class ApplyRun {
 
 	private volatile String actor = "";
 
+	private volatile Runnable beforeEnd = () -> {
+	};
+
 	/** Told of every line as it is written (the history keeps it in the database). */
 	private volatile LineObserver observer = (position, line) -> {
 	};
@@ -131,8 +134,16 @@ public final class ApplyRun {
 	}
 
 	public void finish(State end) {
+		// Let go of the cluster before the run reads as ended, so whoever sees it ended
+		// may start the next one at once.
+		beforeEnd.run();
 		finished = Instant.now();
 		state = end;
+	}
+
+	/** What to do just before the run reads as ended (give the cluster's Lease back). */
+	void beforeEnd(Runnable action) {
+		this.beforeEnd = action;
 	}
 
 	public String id() {

@@ -15,6 +15,13 @@ public interface ApplyRunListener {
 	default void lineWritten(ApplyRun run, int position, ApplyLine line) {
 	}
 
+	/**
+	 * A run that had started was refused the cluster (another run holds it): it never
+	 * ran.
+	 */
+	default void refused(ApplyRun run) {
+	}
+
 	void finished(ApplyRun run);
 
 	/**

@@ -133,10 +133,16 @@ public class ApplyRuns implements DisposableBean {
 			return new Start.Busy(running.id(), new Holder(lease.instance(), running.id(), running.action().name(),
 					running.actor(), running.started(), Instant.now()));
 		}
+		// Recorded before the Lease names it, so every run a Lease names can be shown by
+		// any instance.
+		runs.put(run.id(), run);
+		announce(run);
 		ClusterLease.Held held = null;
 		try {
 			Claim claim = lease.acquire(cluster.client(), run.id(), run.action().name(), run.actor());
 			if (claim instanceof Claim.HeldBy other && !other.holder().isScan()) {
+				runs.remove(run.id());
+				tell((listener) -> listener.refused(run));
 				runningByCluster.remove(key, run);
 				cluster.release();
 				return new Start.Busy(other.holder().runId(), other.holder());
@@ -151,8 +157,6 @@ public class ApplyRuns implements DisposableBean {
 		catch (KubernetesClientException ex) {
 			// No right to Leases, or the cluster does not answer: the run says so and
 			// ends.
-			runs.put(run.id(), run);
-			announce(run);
 			run.add(new ApplyLine(lease.describe(), "could not be taken: " + ApplyFailure.describe(ex), Status.FAILED));
 			run.finish(ApplyRun.State.FAILED);
 			runningByCluster.remove(key, run);
@@ -160,8 +164,6 @@ public class ApplyRuns implements DisposableBean {
 			tell((listener) -> listener.finished(run));
 			return new Start.Started(run);
 		}
-		runs.put(run.id(), run);
-		announce(run);
 		try {
 			execute(run, order, operation, cluster, key, held);
 		}
@@ -196,6 +198,7 @@ public class ApplyRuns implements DisposableBean {
 				if (held == null) {
 					return;
 				}
+				run.beforeEnd(held::release);
 				// A run without a spec (Verify storage) has no plan.
 				operation.run(run, cluster.client(),
 						(order.spec() != null) ? source.plan(order.spec(), order.local(), cluster.client()) : null);

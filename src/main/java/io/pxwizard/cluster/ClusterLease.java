@@ -250,6 +250,8 @@ public class ClusterLease implements DisposableBean {
 
 		private volatile boolean lost;
 
+		private boolean released;
+
 		Held(KubernetesClient client, Lease lease, String runId) {
 			this.client = client;
 			this.lease = lease;
@@ -257,6 +259,9 @@ public class ClusterLease implements DisposableBean {
 		}
 
 		private synchronized void renew() {
+			if (released) {
+				return;
+			}
 			try {
 				Lease renewed = new LeaseBuilder(lease).editSpec().withRenewTime(utc(Instant.now())).endSpec().build();
 				lease = namespaced(client).resource(renewed).update();
@@ -280,8 +285,15 @@ public class ClusterLease implements DisposableBean {
 			return lost;
 		}
 
-		/** Stops renewing and clears the holder, unless another instance took it over. */
+		/**
+		 * Stops renewing and clears the holder, unless another instance took it over;
+		 * once.
+		 */
 		public synchronized void release() {
+			if (released) {
+				return;
+			}
+			released = true;
 			ScheduledFuture<?> scheduled = renewal;
 			if (scheduled != null) {
 				scheduled.cancel(false);

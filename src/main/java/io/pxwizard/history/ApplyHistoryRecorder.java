@@ -54,6 +54,16 @@ class ApplyHistoryRecorder implements ApplyRunListener, RunArchive {
 	}
 
 	@Override
+	public void refused(ApplyRun run) {
+		try {
+			history.forget(run.id());
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Could not remove run {}, which never ran: {}", run.id(), ex.getMessage());
+		}
+	}
+
+	@Override
 	public void finished(ApplyRun run) {
 		try {
 			history.record(run);

@@ -78,6 +78,11 @@ public class ApplyHistoryRepository {
 		}
 	}
 
+	/** Removes a run that never ran (it was refused the cluster), lines and all. */
+	public void forget(String runId) {
+		jdbc.sql("delete from apply_record where run_id = ?").param(runId).update();
+	}
+
 	/**
 	 * Records how a run ended with all its lines, in one transaction; a run recorded at
 	 * its start is completed, any other one inserted whole.

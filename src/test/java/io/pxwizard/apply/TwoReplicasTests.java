@@ -27,6 +27,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -89,6 +90,9 @@ class TwoReplicasTests {
 			assertThat(busy.holder().actor()).isEqualTo("olga");
 			assertThat(busy.holder().action()).isEqualTo("VERIFY");
 		});
+		// The refused run never ran: it is not recorded.
+		assertThat(b.getBean(JdbcClient.class).sql("select run_id from apply_record").query(String.class).list())
+			.containsExactly(running.id());
 		// Replica b shows the run replica a is running, from the lines in the database.
 		ApplyRun followed = b.getBean(ApplyRuns.class).get(running.id()).orElseThrow();
 		assertThat(followed.isRunning()).isTrue();
