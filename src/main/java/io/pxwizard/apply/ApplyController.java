@@ -45,6 +45,8 @@ class ApplyController {
 
 	static final String PROGRESS = "install/apply :: progress";
 
+	static final String HELD = "install/held";
+
 	static final String PREFLIGHT = "install/preflight :: panel";
 
 	static final String CONFIRM = "install/confirm";
@@ -162,7 +164,15 @@ class ApplyController {
 
 	@GetMapping("/apply/runs/{id}")
 	String run(@PathVariable String id, Model model) {
-		model.addAttribute("run", find(id));
+		Optional<ApplyRun> run = runs.get(id);
+		if (run.isEmpty()) {
+			// A run the cluster's Lease names but this database does not hold (another
+			// px-wizard on its own database): who holds the cluster, in words.
+			model.addAttribute("holder",
+					runs.holderOf(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+			return HELD;
+		}
+		model.addAttribute("run", run.get());
 		return PAGE;
 	}
 

@@ -292,6 +292,21 @@ public class ApplyRuns implements DisposableBean {
 		return cluster.server() + " " + cluster.context();
 	}
 
+	/**
+	 * Who holds the connected cluster's Lease for a run, when the Lease names that run
+	 * (and has not expired); empty otherwise or when the Lease cannot be read.
+	 */
+	public Optional<Holder> holderOf(String runId) {
+		try {
+			return connection.current()
+				.flatMap((cluster) -> lease.holder(cluster.client()))
+				.filter((holder) -> holder.runId().equals(runId));
+		}
+		catch (KubernetesClientException ex) {
+			return Optional.empty();
+		}
+	}
+
 	/** A run by its id: this instance's, else as the database holds it. */
 	public Optional<ApplyRun> get(String id) {
 		ApplyRun run = runs.get(id);

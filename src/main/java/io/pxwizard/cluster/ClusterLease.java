@@ -162,6 +162,12 @@ public class ClusterLease implements DisposableBean {
 		return renewed == null || seconds == null || renewed.toInstant().plusSeconds(seconds).isBefore(now);
 	}
 
+	/** Who holds the cluster's Lease now, if anyone does and it has not expired. */
+	public Optional<Holder> holder(KubernetesClient client) {
+		Lease current = leases(client).get();
+		return (current == null || isExpired(current, Instant.now())) ? Optional.empty() : holder(current);
+	}
+
 	/** Who holds a Lease, if anyone does (a released one has no holder). */
 	static Optional<Holder> holder(Lease lease) {
 		if (lease.getSpec() == null || lease.getSpec().getHolderIdentity() == null

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pxwizard.PxWizardApplication;
 import io.pxwizard.apply.ApplyRuns.Start;
@@ -133,6 +136,43 @@ class TwoReplicasTests {
 		});
 		assertThat(b.getBean(ApplyHistoryRepository.class).recent(10)).extracting((record) -> record.reason())
 			.anySatisfy((reason) -> assertThat(reason).startsWith("replica-a: stopped during the run"));
+	}
+
+	@Test
+	void aRunTheLeaseNamesButNoDatabaseHoldsIsShownAsWhoHoldsTheCluster() throws Exception {
+		// Another px-wizard, on its own database, upgrades the cluster.
+		try (KubernetesClient client = cluster.createClient()) {
+			client.leases()
+				.inNamespace("kube-system")
+				.resource(new LeaseBuilder().withNewMetadata()
+					.withNamespace("kube-system")
+					.withName("px-wizard")
+					.addToAnnotations("px-wizard.io/run", "run-elsewhere")
+					.addToAnnotations("px-wizard.io/action", "UPGRADE")
+					.addToAnnotations("px-wizard.io/actor", "olga")
+					.endMetadata()
+					.withNewSpec()
+					.withHolderIdentity("px-wizard-other")
+					.withLeaseDurationSeconds(600)
+					.withAcquireTime(ZonedDateTime.now(ZoneOffset.UTC))
+					.withRenewTime(ZonedDateTime.now(ZoneOffset.UTC))
+					.endSpec()
+					.build())
+				.create();
+		}
+		Start refused = start(b, "victor");
+		assertThat(refused).isInstanceOf(Start.Busy.class);
+		String page = get(b, "/apply/runs/" + ((Start.Busy) refused).runId());
+		assertThat(page).contains(
+				"The cluster is busy with an upgrade started by olga on px-wizard instance px-wizard-other.",
+				"That run is not in this px-wizard&#39;s database");
+		// A run nobody holds the cluster for is still not found.
+		int port = ((WebServerApplicationContext) b).getWebServer().getPort();
+		assertThat(HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/apply/runs/no-such-run"))
+				.header("Accept", "text/html")
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.statusCode()).isEqualTo(404);
 	}
 
 	/** A run that says where it runs, then waits for the test. */
