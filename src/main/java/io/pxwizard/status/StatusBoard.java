@@ -193,16 +193,9 @@ public final class StatusBoard implements AutoCloseable {
 
 	/**
 	 * Waits (briefly) for the first list, so a new viewer sees pods rather than
-	 * "connecting".
-	 */
-	public BoardView awaitView(Duration timeout) {
-		return awaitPage(timeout).view();
-	}
-
-	/**
-	 * The view a page is rendered from and the board's revision at that moment, read
-	 * together on the board's thread; the revision is {@code null} when the board did not
-	 * answer in time (the stream then starts with the whole board).
+	 * "connecting". The view a page is rendered from and the board's revision at that
+	 * moment, read together on the board's thread; the revision is {@code null} when the
+	 * board did not answer in time (the stream then starts with the whole board).
 	 */
 	public PageView awaitPage(Duration timeout) {
 		try {
